@@ -1,0 +1,2 @@
+export * from './model/types.js';
+export * from './rule.js';

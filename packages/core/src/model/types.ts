@@ -1,0 +1,109 @@
+/**
+ * The configuration model: what a script/export would leave on a router.
+ *
+ * Rules read this, never the AST, so a rule works the same on a compact export, a terse export and
+ * a hand-written script. Every value remembers where it came from (spans into the file's text).
+ */
+import type { Span, SourceText, Comment } from '@roslint/parser';
+
+/** Where a property value came from. */
+export interface PropertyValue {
+  /** Canonical text of the value (quotes removed, escapes resolved). Empty string for `name=`. */
+  text: string;
+  /** `name=!value` (firewall matcher negation). `text` excludes the `!`. */
+  negated: boolean;
+  /**
+   * The value is not known statically (from `$var`, `[cmd]`, `(expr)`); `text` is then the source
+   * text of the expression, useful only for messages.
+   */
+  dynamic: boolean;
+  /** Set under control flow (`:if`, loops, functions) — may or may not happen on the router. */
+  uncertain: boolean;
+  /** The value's own span (what a rule underlines). For `name=` (empty) the span after `=`. */
+  span: Span;
+  /** The `name` part's span. */
+  nameSpan: Span;
+  /** The whole command statement that set it. */
+  statementSpan: Span;
+}
+
+export interface Item {
+  /** Stable id within the config, in creation order (not RouterOS's `*1A` ids). */
+  id: number;
+  /** Canonical menu path, e.g. `/interface/wireguard/peers`. */
+  menu: string;
+  /** Property name → value. Names are canonical (as RouterOS prints them). */
+  props: Map<string, PropertyValue>;
+  /** Span of the `add` (or first `set`) statement that created the item. */
+  span: Span;
+  /** Spans of every statement that touched the item after creation (`set`, `disable`, `move`…). */
+  touchedBy: Span[];
+  /** The item was created or changed under control flow or from variables. */
+  uncertain: boolean;
+  /**
+   * The item exists on the router without an `add` in the file: a built-in item configured with
+   * `set [ find default-name=ether1 ]`, `set ether1 …`, `set [ find default=yes ]`, a singleton menu.
+   */
+  implicit: boolean;
+  /** Removed by a later `remove`; kept out of `Menu.items` but remembered for messages. */
+  removed?: boolean;
+}
+
+export interface Menu {
+  path: string;
+  /** Items in RouterOS order (after `place-before`/`move`), removed items excluded. */
+  items: Item[];
+}
+
+export interface RouterOSVersion {
+  /** As written: `7.19.2`, `7.10`, `6.49.6`. */
+  text: string;
+  major: number;
+  minor: number;
+  patch: number;
+  /** Where it came from. */
+  source: 'header' | 'option' | 'config';
+  span?: Span;
+}
+
+export interface ExportHeader {
+  /** The header line `# 2024-03-25 05:19:33 by RouterOS 7.14.1`. */
+  span: Span;
+  date?: string;
+  version?: string;
+  softwareId?: string;
+  model?: string;
+  serialNumber?: string;
+}
+
+export interface RouterConfig {
+  /** File path as given to the linter (used in diagnostics). */
+  file: string;
+  source: SourceText;
+  comments: Comment[];
+  header?: ExportHeader;
+  version?: RouterOSVersion;
+  /** The file looks like a full `/export` (it has the export header). */
+  isExport: boolean;
+  /**
+   * Secrets are visible in this file (any `private-key` present). When false, a missing
+   * private-key/preshared-key means "hidden by export", not "unset".
+   */
+  showsSensitive: boolean;
+  menus: Map<string, Menu>;
+  /** Items of a canonical menu path, in order; empty array when absent. */
+  items(menu: string): Item[];
+  /** The menu's property value for singleton menus (`/ip dns set …`). */
+  singleton(menu: string): Item | undefined;
+}
+
+/** Helpers every rule uses; kept here so their meaning is the same everywhere. */
+export function prop(item: Item, name: string): string | undefined {
+  const v = item.props.get(name);
+  return v === undefined ? undefined : v.text;
+}
+
+export function isDisabled(item: Item): boolean {
+  const v = item.props.get('disabled');
+  return v !== undefined && !v.dynamic && (v.text === 'yes' || v.text === 'true');
+}

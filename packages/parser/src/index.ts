@@ -1,0 +1,5 @@
+export * from './ast.js';
+export * from './diagnostics.js';
+export { SourceText, decodeBytes, type SourceEncoding, type DecodedBytes } from './source.js';
+export { parse, parseSource, type ParseOptions, type ParseResult } from './parse.js';
+export { staticText } from './values.js';

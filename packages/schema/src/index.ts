@@ -1,0 +1,2 @@
+// Placeholder: the generated RouterOS schema and its lookup API land here (issue 9).
+export {};
