@@ -26,6 +26,7 @@ export function buildConfig(parsed: ParseResult, options: BuildOptions): BuildRe
     isExport: false,
     showsSensitive: false,
     menus,
+    commands: [],
     items: (m: string): Item[] => menus.get(m)?.items ?? [],
     singleton: (m: string): Item | undefined => menus.get(m)?.items[0],
   };

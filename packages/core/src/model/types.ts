@@ -76,6 +76,22 @@ export interface ExportHeader {
   serialNumber?: string;
 }
 
+/** One evaluated command, as the model understood it (for schema checks and editor features). */
+export interface CommandRecord {
+  /** Canonical menu path the command ran in (`/interface/wireguard/peers`). */
+  menu: string;
+  /** Menu path segments as written, after resolving `..` and the current menu. */
+  menuSegments: string[];
+  /** False when the menu path could not be resolved against the schema (kept as written). */
+  menuKnown: boolean;
+  /** `add`, `set`, `print`, … (null for a path-only line). */
+  command: string | null;
+  commandSpan?: Span;
+  args: { name: string | null; value: string | undefined; nameSpan?: Span; valueSpan?: Span; span: Span }[];
+  span: Span;
+  uncertain: boolean;
+}
+
 export interface RouterConfig {
   /** File path as given to the linter (used in diagnostics). */
   file: string;
@@ -91,6 +107,8 @@ export interface RouterConfig {
    */
   showsSensitive: boolean;
   menus: Map<string, Menu>;
+  /** Every menu command evaluated (not `:` script commands), in source order. */
+  commands: CommandRecord[];
   /** Items of a canonical menu path, in order; empty array when absent. */
   items(menu: string): Item[];
   /** The menu's property value for singleton menus (`/ip dns set …`). */
