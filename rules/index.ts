@@ -1,4 +1,5 @@
 import type { Rule } from '@roslint/core';
+import { wireguardRules } from './wireguard/index.js';
 
 /** Every built-in rule. Front ends pass this list to the Linter. */
-export const builtinRules: Rule[] = [];
+export const builtinRules: Rule[] = [...wireguardRules];
