@@ -18,5 +18,7 @@ export default defineConfig({
   test: {
     include: ['packages/*/test/**/*.test.ts', 'rules/**/*.test.ts', 'test/**/*.test.ts'],
     testTimeout: 30000,
+    // The JSON report feeds .ci/run's `N passed, N failed` line.
+    reporters: ['default', ['json', { outputFile: '.vitest-report.json' }]],
   },
 });
