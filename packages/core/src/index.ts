@@ -2,3 +2,4 @@ export * from './model/types.js';
 export * from './rule.js';
 export { buildConfig, type BuildOptions, type BuildResult } from './model/evaluate.js';
 export { Linter, type LintOptions, type LintInput, type LintResult } from './linter/linter.js';
+export * from './analysis/index.js';

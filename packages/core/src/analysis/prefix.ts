@@ -1,0 +1,209 @@
+/**
+ * IPv4/IPv6 addresses and prefixes as integer bounds.
+ *
+ * Parsing is validated with ip-num; everything after that works on bigint bounds so that
+ * containment/overlap checks are cheap and never re-parse text. `sortAndSweep` finds every
+ * overlapping pair of a set of ranges in O(n log n + k) (k = pairs reported), never pairwise.
+ */
+import { IPv4, IPv6, Validator } from 'ip-num';
+
+export type IpFamily = 4 | 6;
+
+/** An integer address range (inclusive bounds) of one family. */
+export interface Bounds {
+  family: IpFamily;
+  first: bigint;
+  last: bigint;
+}
+
+export interface Prefix extends Bounds {
+  /** The prefix as written (after stripping `%scope`). */
+  text: string;
+  /** The address part as written, as an integer (host bits possibly set). */
+  address: bigint;
+  /** Prefix length; 32/128 when no `/len` was written. */
+  length: number;
+  /** A `/len` was written (`10.0.0.1` alone means /32). */
+  explicitLength: boolean;
+  /** The address has bits set below the prefix length (`10.1.101.1/24`). */
+  hasHostBits: boolean;
+  /** Canonical form: network address, compressed IPv6 (RFC 5952), always with `/len`. */
+  canonical: string;
+  /** `%scope` suffix when one was written (`fe80::1%ether1`), without the `%`. */
+  scope?: string;
+}
+
+export type PrefixParseResult = { ok: true; prefix: Prefix } | { ok: false; reason: string };
+
+const BITS: Record<IpFamily, number> = { 4: 32, 6: 128 };
+
+function maxValue(family: IpFamily): bigint {
+  return (1n << BigInt(BITS[family])) - 1n;
+}
+
+/** Mask of the host bits of a prefix length. */
+function hostMask(family: IpFamily, length: number): bigint {
+  return (1n << BigInt(BITS[family] - length)) - 1n;
+}
+
+/** Parse a bare address (no `/len`); `%scope` is stripped. Undefined when invalid. */
+export function parseAddress(text: string): { family: IpFamily; value: bigint; scope?: string } | undefined {
+  try {
+    let t = text.trim();
+    let scope: string | undefined;
+    const pct = t.indexOf('%');
+    if (pct >= 0) {
+      scope = t.slice(pct + 1);
+      t = t.slice(0, pct);
+    }
+    if (t === '') return undefined;
+    if (t.includes(':')) {
+      if (!Validator.isValidIPv6String(t)[0]) return undefined;
+      return { family: 6, value: IPv6.fromString(t).getValue(), ...(scope !== undefined ? { scope } : {}) };
+    }
+    // ip-num accepts only canonical dotted quads (no leading zeros, four octets), as RouterOS prints them.
+    if (!/^\d{1,3}(\.\d{1,3}){3}$/.test(t) || !Validator.isValidIPv4String(t)[0]) return undefined;
+    return { family: 4, value: IPv4.fromString(t).getValue(), ...(scope !== undefined ? { scope } : {}) };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Parse `addr[/len][%scope]` (RouterOS also writes `addr%scope/len`). Never throws. */
+export function parsePrefixDetailed(text: string): PrefixParseResult {
+  const raw = text.trim();
+  if (raw === '') return { ok: false, reason: 'empty' };
+  let addrPart = raw;
+  let lenPart: string | undefined;
+  const slash = raw.indexOf('/');
+  if (slash >= 0) {
+    addrPart = raw.slice(0, slash);
+    lenPart = raw.slice(slash + 1);
+  }
+  let scope: string | undefined;
+  // The scope may follow the address or the length: `fe80::1%ether1/64`, `fe80::/64%ether1`.
+  if (lenPart !== undefined && lenPart.includes('%')) {
+    scope = lenPart.slice(lenPart.indexOf('%') + 1);
+    lenPart = lenPart.slice(0, lenPart.indexOf('%'));
+  }
+  const addr = parseAddress(addrPart);
+  if (!addr) return { ok: false, reason: `\`${addrPart}\` is not an IPv4 or IPv6 address` };
+  scope = scope ?? addr.scope;
+  const bits = BITS[addr.family];
+  let length = bits;
+  if (lenPart !== undefined) {
+    if (!/^\d{1,3}$/.test(lenPart)) return { ok: false, reason: `\`/${lenPart}\` is not a prefix length` };
+    length = Number(lenPart);
+    if (length > bits) return { ok: false, reason: `/${length} is longer than ${bits} bits` };
+  }
+  const mask = hostMask(addr.family, length);
+  const first = addr.value & ~mask & maxValue(addr.family);
+  const last = first | mask;
+  const prefix: Prefix = {
+    family: addr.family,
+    first,
+    last,
+    text: scope !== undefined ? raw.replace(`%${scope}`, '') : raw,
+    address: addr.value,
+    length,
+    explicitLength: lenPart !== undefined,
+    hasHostBits: (addr.value & mask) !== 0n,
+    canonical: `${formatAddress(addr.family, first)}/${length}`,
+    ...(scope !== undefined ? { scope } : {}),
+  };
+  return { ok: true, prefix };
+}
+
+/** Parse a prefix, or undefined when it is not one. */
+export function parsePrefix(text: string): Prefix | undefined {
+  const r = parsePrefixDetailed(text);
+  return r.ok ? r.prefix : undefined;
+}
+
+/** Format an integer address: dotted quad, or RFC 5952 compressed lower-case IPv6. */
+export function formatAddress(family: IpFamily, value: bigint): string {
+  if (family === 4) {
+    return [24n, 16n, 8n, 0n].map((s) => ((value >> s) & 0xffn).toString()).join('.');
+  }
+  const groups: number[] = [];
+  for (let i = 7; i >= 0; i--) groups.push(Number((value >> BigInt(i * 16)) & 0xffffn));
+  // Longest run (≥ 2) of zero groups becomes `::`; the first such run wins a tie.
+  let bestStart = -1;
+  let bestLen = 0;
+  for (let i = 0; i < 8; ) {
+    if (groups[i] !== 0) { i++; continue; }
+    let j = i;
+    while (j < 8 && groups[j] === 0) j++;
+    if (j - i > bestLen) { bestStart = i; bestLen = j - i; }
+    i = j;
+  }
+  const hex = groups.map((g) => g.toString(16));
+  if (bestLen < 2) return hex.join(':');
+  return `${hex.slice(0, bestStart).join(':')}::${hex.slice(bestStart + bestLen).join(':')}`;
+}
+
+/** `a` contains `b` (equal counts as containing). */
+export function contains(a: Bounds, b: Bounds): boolean {
+  return a.family === b.family && a.first <= b.first && b.last <= a.last;
+}
+
+/** `a` and `b` share at least one address. */
+export function overlaps(a: Bounds, b: Bounds): boolean {
+  return a.family === b.family && a.first <= b.last && b.first <= a.last;
+}
+
+/** Same family and same bounds (for prefixes: same network and length). */
+export function sameBounds(a: Bounds, b: Bounds): boolean {
+  return a.family === b.family && a.first === b.first && a.last === b.last;
+}
+
+/** Does `prefix` contain the single address `value`? */
+export function containsAddress(prefix: Bounds, family: IpFamily, value: bigint): boolean {
+  return prefix.family === family && prefix.first <= value && value <= prefix.last;
+}
+
+/** Stable key for maps: same key ⇔ same bounds. */
+export function boundsKey(b: Bounds): string {
+  return `${b.family}:${b.first.toString(16)}:${b.last.toString(16)}`;
+}
+
+/** Order: family, then first ascending, then last descending (so a container precedes its contents). */
+export function compareBounds(a: Bounds, b: Bounds): number {
+  if (a.family !== b.family) return a.family - b.family;
+  if (a.first !== b.first) return a.first < b.first ? -1 : 1;
+  if (a.last !== b.last) return a.last > b.last ? -1 : 1;
+  return 0;
+}
+
+/**
+ * Report every overlapping pair of `items` by sorting once and sweeping.
+ *
+ * `onOverlap(outer, inner)` is called once per overlapping pair, with `outer` sorted first
+ * (lower start, or same start and larger end): for prefixes, which are either nested or disjoint,
+ * `outer` therefore contains `inner` (or the two are identical). Cost O(n log n + k).
+ */
+export function sortAndSweep<T>(
+  items: readonly T[],
+  boundsOf: (item: T) => Bounds,
+  onOverlap: (outer: T, inner: T) => void,
+): void {
+  const entries = items.map((item) => ({ item, b: boundsOf(item) }));
+  entries.sort((x, y) => compareBounds(x.b, y.b));
+  // Active ranges: every entry still open at the current start. Entries that ended are dropped
+  // as we go; all survivors overlap the current one, so the scan cost is paid by reported pairs.
+  let active: typeof entries = [];
+  let family: IpFamily | undefined;
+  for (const cur of entries) {
+    if (cur.b.family !== family) {
+      active = [];
+      family = cur.b.family;
+    }
+    if (active.length > 0) {
+      const still: typeof entries = [];
+      for (const a of active) if (a.b.last >= cur.b.first) still.push(a);
+      active = still;
+      for (const a of active) onOverlap(a.item, cur.item);
+    }
+    active.push(cur);
+  }
+}
