@@ -1,1 +1,2 @@
 export * from './prefix.js';
+export * from './keys.js';

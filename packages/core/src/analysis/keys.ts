@@ -1,0 +1,104 @@
+/**
+ * WireGuard key text: validation, X25519 low-order points, public-key derivation.
+ *
+ * A WireGuard key is 32 bytes written as standard base64: 43 characters plus one `=`, and the
+ * last character must leave the two unused bits zero (wireguard-tools' `key_from_base64` rejects
+ * anything else). Functions here never put a key value into a returned message: callers may be
+ * looking at a private or preshared key.
+ */
+import { x25519 } from '@noble/curves/ed25519.js';
+
+export type KeyCheck = { ok: true; bytes: Uint8Array } | { ok: false; reason: string };
+
+const BASE64_ALPHABET = /^[A-Za-z0-9+/]*$/;
+const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+/** Decode 44-char standard base64 of exactly 32 bytes; reasons never contain the text itself. */
+export function checkKeyText(text: string): KeyCheck {
+  if (text.length === 0) return { ok: false, reason: 'is empty' };
+  if (/\s/.test(text)) return { ok: false, reason: 'contains whitespace' };
+  const body = text.replace(/=+$/, '');
+  if (body.includes('=') && BASE64_ALPHABET.test(body.replace(/=/g, ''))) {
+    return { ok: false, reason: 'has `=` padding before its end (two keys run together?)' };
+  }
+  if (!BASE64_ALPHABET.test(body)) {
+    // Placeholders like REMOTE-PUBLIC-KEY-BASE64 or <SERVER_PUBLIC_KEY> land here.
+    return { ok: false, reason: 'contains characters that are not standard base64 (looks like a placeholder)' };
+  }
+  if (text.length !== 44 || !text.endsWith('=') || text.endsWith('==')) {
+    return { ok: false, reason: `is ${text.length} characters long; a key is 44 characters of base64 encoding 32 bytes` };
+  }
+  // 43 characters carry 258 bits; the last one's two low bits must be zero.
+  if ((B64.indexOf(body[42]!) & 0b11) !== 0) {
+    return { ok: false, reason: 'is not a canonical base64 encoding of 32 bytes (its last character has stray bits)' };
+  }
+  const bytes = Uint8Array.from(Buffer.from(text, 'base64'));
+  if (bytes.length !== 32) return { ok: false, reason: 'does not decode to 32 bytes' };
+  return { ok: true, bytes };
+}
+
+/** Bytes of a valid key, or undefined. */
+export function decodeKey(text: string): Uint8Array | undefined {
+  const r = checkKeyText(text);
+  return r.ok ? r.bytes : undefined;
+}
+
+export function encodeKey(bytes: Uint8Array): string {
+  return Buffer.from(bytes).toString('base64');
+}
+
+/**
+ * The X25519 points of small order (and their non-canonical encodings u+p), little-endian.
+ * Source: libsodium `crypto_scalarmult/curve25519/ref10/x25519_ref10.c` (`has_small_order`
+ * blacklist), also in Bernstein's https://cr.yp.to/ecdh.html#validate. A shared secret with any
+ * of them is all zeros, so a peer using one as its public key gets no security.
+ * As libsodium does, the top bit (ignored by X25519) is masked before comparing.
+ */
+const LOW_ORDER_HEX = [
+  // 0 (order 4)
+  '0000000000000000000000000000000000000000000000000000000000000000',
+  // 1 (order 1)
+  '0100000000000000000000000000000000000000000000000000000000000000',
+  // 325606250916557431795983626356110631294008115727848805560023387167927233504 (order 8)
+  'e0eb7a7c3b41b8ae1656e3faf19fc46ada098deb9c32b1fd866205165f49b800',
+  // 39382357235489614581723060781553021112529911719440698176882885853963445705823 (order 8)
+  '5f9c95bca3508c24b1d0b1559c83ef5b04445cc4581c8e86d8224eddd09f1157',
+  // p − 1 (order 2)
+  'ecffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f',
+  // p (= 0, non-canonical)
+  'edffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f',
+  // p + 1 (= 1, non-canonical)
+  'eeffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f',
+];
+const LOW_ORDER = LOW_ORDER_HEX.map((h) => Uint8Array.from(Buffer.from(h, 'hex')));
+
+/** The known low-order points, for tests and docs. */
+export const LOW_ORDER_POINTS: readonly Uint8Array[] = LOW_ORDER;
+
+export function isLowOrderPoint(bytes: Uint8Array): boolean {
+  if (bytes.length !== 32) return false;
+  outer: for (const p of LOW_ORDER) {
+    for (let i = 0; i < 31; i++) if (bytes[i] !== p[i]) continue outer;
+    if ((bytes[31]! & 0x7f) === p[31]) return true;
+  }
+  return false;
+}
+
+/** Problem with a public key (format or low order), or undefined when it is usable. */
+export function publicKeyProblem(text: string): string | undefined {
+  const r = checkKeyText(text);
+  if (!r.ok) return r.reason;
+  if (isLowOrderPoint(r.bytes)) return 'is a low-order X25519 point (any shared secret with it is all zeros)';
+  return undefined;
+}
+
+/** Public key (base64) of a base64 private key, or undefined when the private key is not valid. */
+export function derivePublicKey(privateKeyText: string): string | undefined {
+  const bytes = decodeKey(privateKeyText);
+  if (!bytes) return undefined;
+  try {
+    return encodeKey(x25519.getPublicKey(bytes));
+  } catch {
+    return undefined;
+  }
+}
