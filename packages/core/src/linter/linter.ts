@@ -1,10 +1,25 @@
 /**
  * The engine every front end uses: parse → model → rules → diagnostics.
- * (Placeholder body; the real implementation replaces it.)
+ *
+ * Per file: syntax diagnostics (parser) + model diagnostics (evaluator) + router-rule reports.
+ * `lintMany` then runs network rules once over every file's config. Finally, per file:
+ * suppression directives, severity configuration, secret scrubbing, sorting.
+ * Nothing here throws on any input: a failing rule becomes a `roslint/internal-error` diagnostic.
  */
-import type { Diagnostic, Span, SourceText } from '@roslint/parser';
-import type { RouterConfig } from '../model/types.js';
-import type { Rule, SeveritySetting } from '../rule.js';
+import { parse, SourceText } from '@roslint/parser';
+import type { Diagnostic, ParseResult, Severity, Span } from '@roslint/parser';
+import { buildConfig } from '../model/evaluate.js';
+import type { Item, Menu, RouterConfig } from '../model/types.js';
+import type {
+  Analysis,
+  NetworkRule,
+  ReportDescriptor,
+  Rule,
+  RouterRule,
+  SeveritySetting,
+} from '../rule.js';
+import { applySuppressions, INTERNAL_ERROR, UNUSED_DIRECTIVE } from './directives.js';
+import { scrubDiagnostic, secretSpans, secretValues } from './secrets.js';
 
 export interface LintOptions {
   /** File path (for diagnostics); `<stdin>` for standard input. */
@@ -31,18 +46,240 @@ export interface LintResult {
   secretSpans: Span[];
 }
 
+/** One file between parsing and the final result. */
+interface FileState {
+  file: string;
+  parsed: ParseResult;
+  config: RouterConfig;
+  diagnostics: Diagnostic[];
+  secretSpans: Span[];
+}
+
+/** First line of an error's message, never its stack. */
+function errorText(err: unknown): string {
+  const msg = err instanceof Error ? err.message : String(err);
+  return (msg.split(/\r?\n/, 1)[0] ?? '').slice(0, 300) || 'unknown error';
+}
+
+function emptyConfig(file: string, parsed: ParseResult): RouterConfig {
+  const menus = new Map<string, Menu>();
+  return {
+    file,
+    source: parsed.source,
+    comments: parsed.script.comments,
+    isExport: false,
+    showsSensitive: false,
+    menus,
+    commands: [],
+    items: (m: string): Item[] => menus.get(m)?.items ?? [],
+    singleton: (m: string): Item | undefined => menus.get(m)?.items[0],
+  };
+}
+
+function safeParse(content: string | Uint8Array, file: string): { parsed: ParseResult; failure?: string } {
+  try {
+    return { parsed: parse(content, { file }) };
+  } catch (err) {
+    const source = typeof content === 'string' ? new SourceText(content) : SourceText.fromBytes(content);
+    const parsed: ParseResult = {
+      script: { kind: 'script', body: [], comments: [], start: 0, end: source.text.length },
+      source,
+      diagnostics: [],
+    };
+    return { parsed, failure: `the parser failed: ${errorText(err)}` };
+  }
+}
+
+function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
+  return (
+    a.range.start.offset - b.range.start.offset ||
+    (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0) ||
+    a.range.end.offset - b.range.end.offset ||
+    (a.message < b.message ? -1 : a.message > b.message ? 1 : 0)
+  );
+}
+
+function internalError(config: RouterConfig, message: string): Diagnostic {
+  return {
+    ruleId: INTERNAL_ERROR,
+    severity: 'error',
+    message,
+    file: config.file,
+    range: config.source.rangeOf({ start: 0, end: 0 }),
+  };
+}
+
+/** Clamp a rule-reported span into the text so a sloppy rule cannot produce nonsense ranges. */
+function cleanSpan(span: Span, config: RouterConfig): Span {
+  const len = config.source.text.length;
+  const a = Number.isFinite(span.start) ? Math.max(0, Math.min(span.start, len)) : 0;
+  const b = Number.isFinite(span.end) ? Math.max(0, Math.min(span.end, len)) : a;
+  return a <= b ? { start: a, end: b } : { start: b, end: a };
+}
+
 export class Linter {
   readonly rules: readonly Rule[];
+  /** Analyses are computed once per config and shared by every rule. */
+  private readonly analyses = new WeakMap<RouterConfig, Map<Analysis<unknown>, unknown>>();
+
   constructor(options: { rules: readonly Rule[] }) {
     this.rules = options.rules;
   }
+
   lintText(content: string | Uint8Array, options: LintOptions): LintResult {
-    void content; void options;
-    throw new Error('not implemented');
+    const state = this.prepare(content, options.file, options);
+    return this.finish(state, options, secretValues(state.parsed.source.text, state.secretSpans));
   }
+
   /** Lint several files as one network (network-scope rules see all of them). */
   lintMany(inputs: readonly LintInput[], options: Omit<LintOptions, 'file'>): LintResult[] {
-    void inputs; void options;
-    throw new Error('not implemented');
+    const states = inputs.map((input) => this.prepare(input.content, input.file, options));
+    this.runNetworkRules(states, options);
+    // Related locations may point into another file, so scrub with every file's secrets.
+    const values = new Set<string>();
+    for (const s of states) for (const v of secretValues(s.parsed.source.text, s.secretSpans)) values.add(v);
+    const all = [...values].sort((a, b) => b.length - a.length);
+    return states.map((s) => this.finish(s, options, all));
+  }
+
+  private use<T>(config: RouterConfig, analysis: Analysis<T>): T {
+    let cache = this.analyses.get(config);
+    if (!cache) {
+      cache = new Map();
+      this.analyses.set(config, cache);
+    }
+    if (cache.has(analysis)) return cache.get(analysis) as T;
+    const value = analysis(config);
+    cache.set(analysis, value);
+    return value;
+  }
+
+  /** The severity a rule's reports get, or `off`. Configuration beats a per-report override. */
+  private severityOf(rule: Rule, options: Omit<LintOptions, 'file'>, descriptor?: ReportDescriptor): SeveritySetting {
+    const configured = options.severities?.[rule.meta.id];
+    if (configured !== undefined) return configured;
+    return descriptor?.severity ?? rule.meta.defaultSeverity;
+  }
+
+  private isOff(rule: Rule, options: Omit<LintOptions, 'file'>): boolean {
+    return options.severities?.[rule.meta.id] === 'off';
+  }
+
+  private toDiagnostic(rule: Rule, config: RouterConfig, d: ReportDescriptor, severity: Severity): Diagnostic {
+    const diag: Diagnostic = {
+      ruleId: rule.meta.id,
+      severity,
+      message: String(d.message),
+      file: config.file,
+      range: config.source.rangeOf(cleanSpan(d.span, config)),
+    };
+    if (d.related && d.related.length > 0) {
+      diag.related = d.related.map((r) => {
+        const c = r.config ?? config;
+        return { file: c.file, range: c.source.rangeOf(cleanSpan(r.span, c)), message: String(r.message) };
+      });
+    }
+    if (d.fix && d.fix.edits.length > 0) {
+      diag.fix = {
+        description: String(d.fix.description),
+        edits: d.fix.edits.map((e) => ({ range: config.source.rangeOf(cleanSpan(e.span, config)), text: e.text })),
+      };
+    }
+    return diag;
+  }
+
+  private prepare(content: string | Uint8Array, file: string, options: Omit<LintOptions, 'file'>): FileState {
+    const { parsed, failure } = safeParse(content, file);
+    const diagnostics: Diagnostic[] = [...parsed.diagnostics];
+    let config: RouterConfig;
+    try {
+      const built = buildConfig(parsed, { file, routerosVersion: options.routerosVersion });
+      config = built.config;
+      diagnostics.push(...built.diagnostics);
+    } catch (err) {
+      config = emptyConfig(file, parsed);
+      diagnostics.push(internalError(config, `Internal error: the model builder failed: ${errorText(err)}`));
+    }
+    if (failure) diagnostics.push(internalError(config, `Internal error: ${failure}`));
+    const state: FileState = { file, parsed, config, diagnostics, secretSpans: secretSpans(parsed.script, parsed.source.text) };
+
+    for (const rule of this.rules) {
+      if (rule.meta.scope !== 'router' || this.isOff(rule, options)) continue;
+      const routerRule = rule as RouterRule;
+      try {
+        routerRule.check({
+          config,
+          options: options.ruleOptions?.[rule.meta.id],
+          use: (analysis) => this.use(config, analysis),
+          report: (d) => {
+            const severity = this.severityOf(rule, options, d);
+            if (severity !== 'off') diagnostics.push(this.toDiagnostic(rule, config, d, severity));
+          },
+        });
+      } catch (err) {
+        diagnostics.push(internalError(config, `Internal error in rule "${rule.meta.id}": ${errorText(err)}`));
+      }
+    }
+    return state;
+  }
+
+  private runNetworkRules(states: readonly FileState[], options: Omit<LintOptions, 'file'>): void {
+    if (states.length === 0) return;
+    const byConfig = new Map<RouterConfig, FileState>(states.map((s) => [s.config, s]));
+    const configs = states.map((s) => s.config);
+    for (const rule of this.rules) {
+      if (rule.meta.scope !== 'network' || this.isOff(rule, options)) continue;
+      const networkRule = rule as NetworkRule;
+      try {
+        networkRule.check({
+          configs,
+          options: options.ruleOptions?.[rule.meta.id],
+          use: (config, analysis) => this.use(config, analysis),
+          report: (config, d) => {
+            const target = byConfig.get(config);
+            if (!target) throw new Error('reported a config that is not part of this lint');
+            const severity = this.severityOf(rule, options, d);
+            if (severity !== 'off') target.diagnostics.push(this.toDiagnostic(rule, config, d, severity));
+          },
+        });
+      } catch (err) {
+        const first = states[0]!;
+        first.diagnostics.push(internalError(first.config, `Internal error in rule "${rule.meta.id}": ${errorText(err)}`));
+      }
+    }
+  }
+
+  private finish(state: FileState, options: Omit<LintOptions, 'file'>, secrets: readonly string[]): LintResult {
+    const severities = options.severities ?? {};
+    const ruleIds = new Set(this.rules.map((r) => r.meta.id));
+    // Parser/model diagnostics obey `--rule` too; rule reports already got their severity.
+    const configured = state.diagnostics.flatMap((d): Diagnostic[] => {
+      if (ruleIds.has(d.ruleId) || d.ruleId === INTERNAL_ERROR) return [d];
+      const s = severities[d.ruleId];
+      if (s === 'off') return [];
+      return [s === undefined ? d : { ...d, severity: s }];
+    });
+
+    let kept = configured;
+    let unused: Diagnostic[] = [];
+    try {
+      const r = applySuppressions({
+        config: state.config,
+        script: state.parsed.script,
+        diagnostics: configured,
+        isOff: (id) => severities[id] === 'off',
+      });
+      kept = r.diagnostics;
+      unused = r.unused;
+    } catch (err) {
+      kept.push(internalError(state.config, `Internal error while applying suppressions: ${errorText(err)}`));
+    }
+    const unusedSetting = severities[UNUSED_DIRECTIVE];
+    if (unusedSetting !== 'off') {
+      for (const u of unused) kept.push(unusedSetting === undefined ? u : { ...u, severity: unusedSetting });
+    }
+
+    const diagnostics = kept.map((d) => scrubDiagnostic(d, secrets)).sort(compareDiagnostics);
+    return { file: state.file, source: state.parsed.source, config: state.config, diagnostics, secretSpans: state.secretSpans };
   }
 }

@@ -1,0 +1,213 @@
+/**
+ * Secret values (`private-key`, `preshared-key`) and their redaction.
+ *
+ * The linter computes the spans once per file; every front end must show `<redacted>` in their
+ * place (code frames) and the linter itself scrubs diagnostics (messages, fixes) before returning
+ * them, so a rule that quotes a value by mistake cannot leak a key.
+ */
+import type { Diagnostic, Script, Span } from '@roslint/parser';
+
+export const REDACTED = '<redacted>';
+
+/** Argument names whose values are secrets. */
+const SECRET_NAME = /(?:^|[.-])(?:private|preshared)-key$/;
+/** Values of those arguments that are keywords, not secrets. */
+const NON_SECRET_VALUES = new Set(['', 'auto', 'none']);
+
+function unquote(raw: string): string {
+  let t = raw;
+  if (t.startsWith('\\"') && t.endsWith('\\"') && t.length >= 4) t = t.slice(2, -2);
+  else if (t.startsWith('"') && t.endsWith('"') && t.length >= 2) t = t.slice(1, -1);
+  return t;
+}
+
+function isSecretValueText(raw: string): boolean {
+  return !NON_SECRET_VALUES.has(unquote(raw).trim());
+}
+
+type AnyNode = { kind?: unknown; [key: string]: unknown };
+
+/** Walks every AST node (including embedded scripts) without knowing each node's fields. */
+function walk(node: unknown, visit: (n: AnyNode) => void): void {
+  const stack: unknown[] = [node];
+  while (stack.length > 0) {
+    const cur = stack.pop();
+    if (cur === null || typeof cur !== 'object') continue;
+    if (Array.isArray(cur)) {
+      for (const c of cur) stack.push(c);
+      continue;
+    }
+    const obj = cur as AnyNode;
+    if (typeof obj.kind === 'string') visit(obj);
+    for (const key in obj) {
+      const v = obj[key];
+      if (v !== null && typeof v === 'object') stack.push(v);
+    }
+  }
+}
+
+function isSpan(v: unknown): v is Span {
+  return v !== null && typeof v === 'object' && typeof (v as Span).start === 'number' && typeof (v as Span).end === 'number';
+}
+
+/** Secret value spans found in the AST: `private-key=…` args and `private-key="…"` in `where`. */
+function astSecretSpans(script: Script, text: string): Span[] {
+  const out: Span[] = [];
+  const add = (value: unknown): void => {
+    if (!isSpan(value)) return;
+    if ((value as unknown as AnyNode).kind === 'variable') return; // `private-key=$pk`: a name, not a secret
+    if (value.end <= value.start) return;
+    if (!isSecretValueText(text.slice(value.start, value.end))) return;
+    out.push({ start: value.start, end: value.end });
+  };
+  walk(script, (n) => {
+    if (n.kind === 'named' && typeof n.name === 'string' && SECRET_NAME.test(n.name)) add(n.value);
+    else if (n.kind === 'binary' && (n.operator === '=' || n.operator === '~' || n.operator === '!=')) {
+      const left = n.left as AnyNode | undefined;
+      if (left && left.kind === 'word' && typeof left.text === 'string' && SECRET_NAME.test(left.text)) add(n.right);
+    }
+  });
+  return out;
+}
+
+const LEXICAL = /(?:private|preshared)-key=/g;
+const VALUE_STOP = /[\s;"\]})]/;
+
+/** The end of a secret value starting at `i` (after `=`), lexically; returns [start, end). */
+function scanValue(text: string, i: number): [number, number] {
+  // An export may wrap right after `name=`: `private-key=\` + newline + indentation.
+  const wrap = /^\\(?:\r\n|\r|\n)[ \t]*/.exec(text.slice(i, i + 64));
+  if (wrap) i += wrap[0].length;
+  const start = i;
+  const limit = Math.min(text.length, i + 4096);
+  if (text.startsWith('\\"', i)) {
+    // Inside an outer string (`source="… private-key=\"…\" …"`).
+    const close = text.indexOf('\\"', i + 2);
+    return [start, close < 0 || close > limit ? limit : close + 2];
+  }
+  if (text[i] === '"') {
+    let j = i + 1;
+    while (j < limit) {
+      const c = text[j];
+      if (c === '\\') j += 2;
+      else if (c === '"') return [start, j + 1];
+      else j++;
+    }
+    return [start, Math.min(j, text.length)];
+  }
+  let j = i;
+  while (j < limit && !VALUE_STOP.test(text[j]!)) {
+    if (text[j] === '\\' && /[\r\n]/.test(text[j + 1] ?? '')) break;
+    j++;
+  }
+  return [start, j];
+}
+
+/**
+ * Lexical safety net over the whole text: catches keys in statements that failed to parse, in
+ * comments, and in strings whose embedded script the parser did not expand.
+ */
+function lexicalSecretSpans(text: string): Span[] {
+  const out: Span[] = [];
+  LEXICAL.lastIndex = 0;
+  for (let m = LEXICAL.exec(text); m !== null; m = LEXICAL.exec(text)) {
+    const [start, end] = scanValue(text, m.index + m[0].length);
+    if (end > start && isSecretValueText(text.slice(start, end))) out.push({ start, end });
+    LEXICAL.lastIndex = Math.max(LEXICAL.lastIndex, end);
+  }
+  return out;
+}
+
+/** Sorted, non-overlapping union of spans. */
+export function mergeSpans(spans: readonly Span[]): Span[] {
+  const sorted = spans.filter((s) => s.end > s.start).sort((a, b) => a.start - b.start || a.end - b.end);
+  const out: Span[] = [];
+  for (const s of sorted) {
+    const last = out[out.length - 1];
+    if (last && s.start <= last.end) last.end = Math.max(last.end, s.end);
+    else out.push({ start: s.start, end: s.end });
+  }
+  return out;
+}
+
+/** Spans of every secret value in a file (sorted, merged). */
+export function secretSpans(script: Script, text: string): Span[] {
+  let ast: Span[] = [];
+  try {
+    ast = astSecretSpans(script, text);
+  } catch {
+    // A malformed AST must not stop redaction; the lexical scan still runs.
+  }
+  return mergeSpans([...ast, ...lexicalSecretSpans(text)]);
+}
+
+export interface TextSegment {
+  text: string;
+  /** Offsets of this segment in the original text. */
+  start: number;
+  end: number;
+  redacted: boolean;
+}
+
+/**
+ * Splits `text` (which starts at offset `base` of the file) into plain and redacted segments.
+ * Redacted segments carry `<redacted>` as their text; front ends use the offsets to keep underlines
+ * aligned after redaction.
+ */
+export function redactSegments(text: string, spans: readonly Span[], base = 0): TextSegment[] {
+  const out: TextSegment[] = [];
+  const end = base + text.length;
+  let pos = base;
+  for (const s of mergeSpans(spans)) {
+    if (s.end <= pos || s.start >= end) continue;
+    const a = Math.max(s.start, pos);
+    const b = Math.min(s.end, end);
+    if (a > pos) out.push({ text: text.slice(pos - base, a - base), start: pos, end: a, redacted: false });
+    out.push({ text: REDACTED, start: a, end: b, redacted: true });
+    pos = b;
+  }
+  if (pos < end) out.push({ text: text.slice(pos - base), start: pos, end, redacted: false });
+  return out;
+}
+
+/** `text` (starting at file offset `base`) with every secret span replaced by `<redacted>`. */
+export function redact(text: string, spans: readonly Span[], base = 0): string {
+  return redactSegments(text, spans, base)
+    .map((s) => s.text)
+    .join('');
+}
+
+/** The distinct secret strings of a file (raw and unquoted), longest first, for scrubbing text. */
+export function secretValues(text: string, spans: readonly Span[]): string[] {
+  const values = new Set<string>();
+  for (const s of spans) {
+    const raw = text.slice(s.start, s.end);
+    for (const v of [raw, unquote(raw)]) {
+      // Very short values would scrub ordinary words out of messages; real keys are 44 characters.
+      if (v.trim().length >= 6) values.add(v);
+    }
+  }
+  return [...values].sort((a, b) => b.length - a.length);
+}
+
+export function scrubText(text: string, values: readonly string[]): string {
+  let out = text;
+  for (const v of values) if (out.includes(v)) out = out.split(v).join(REDACTED);
+  return out;
+}
+
+/**
+ * A copy of the diagnostic with secret values removed from every text field. A fix whose edits
+ * would write a secret is dropped rather than redacted (a redacted fix would corrupt the file).
+ */
+export function scrubDiagnostic(d: Diagnostic, values: readonly string[]): Diagnostic {
+  if (values.length === 0) return d;
+  const out: Diagnostic = { ...d, message: scrubText(d.message, values) };
+  if (d.related) out.related = d.related.map((r) => ({ ...r, message: scrubText(r.message, values) }));
+  if (d.fix) {
+    const leaks = d.fix.edits.some((e) => scrubText(e.text, values) !== e.text);
+    if (leaks) delete out.fix;
+    else out.fix = { ...d.fix, description: scrubText(d.fix.description, values) };
+  }
+  return out;
+}
