@@ -1,14 +1,14 @@
 /**
- * The RouterOS command schema (generated from RouterOS's own /console/inspect trees).
- * (Placeholder; the generated schema and full API replace this.)
+ * The RouterOS command schema: every menu, command and argument of RouterOS 7.9–7.24 with the
+ * versions it exists in, value kinds and known values. Generated from RouterOS's own
+ * `/console/inspect` trees by scripts/build.mjs into data/schema.json.gz, loaded lazily once.
  */
-
-/**
- * Canonical full menu path for absolute segments as written (`['ip','fire','fil']` →
- * `['ip','firewall','filter']`), expanding unique-prefix abbreviations. Undefined when the path is
- * not a known menu.
- */
-export function canonicalizeMenuPath(segments: readonly string[], version?: string): string[] | undefined {
-  void segments; void version;
-  return undefined;
-}
+export { loadSchema, schemaLoadStats, type ValueKind } from './data.js';
+export { knownVersions, newestVersion, resolveVersion, parseVersion, versionsOfMask, describeVersions } from './versions.js';
+export { editDistance, closestNames } from './similar.js';
+export {
+  type MenuPath, type MenuInfo, type CommandInfo, type ArgInfo,
+  toSegments, menuInfo, commandInfo, argInfo, versionsOf, existsIn, isMenu, isCommand,
+  subMenusOf, commandsOf, argsOf, suggestMenus, suggestCommands, suggestArgs,
+  canonicalizeMenuPath, resolveCommandName, resolveArgName,
+} from './tree.js';
