@@ -1,4 +1,5 @@
 import { describe, it, expect } from 'vitest';
+import { IPv4, IPv6 } from 'ip-num';
 import {
   parsePrefix,
   parsePrefixDetailed,
@@ -68,6 +69,12 @@ describe('parsePrefix', () => {
 });
 
 describe('addresses', () => {
+  it('agrees with ip-num on address values', () => {
+    for (const t of ['0.0.0.0', '255.255.255.255', '10.1.101.1', '192.0.2.33']) expect(parseAddress(t)!.value).toBe(IPv4.fromString(t).getValue());
+    for (const t of ['::', '::1', '1::', '2001:db8::1', 'fe80::1:2', '::ffff:1.2.3.4', '64:ff9b::192.0.2.33', 'fd00:0:0:1::2', '1:2:3:4:5:6:7:8', 'FFFF:ffff::ffff'])
+      expect(parseAddress(t)!.value, t).toBe(IPv6.fromString(t).getValue());
+  });
+
   it('formats per RFC 5952', () => {
     expect(formatAddress(6, parseAddress('2001:db8:0:0:1:0:0:1')!.value)).toBe('2001:db8::1:0:0:1');
     expect(formatAddress(6, parseAddress('::1')!.value)).toBe('::1');

@@ -1,2 +1,3 @@
 export * from './prefix.js';
 export * from './keys.js';
+export * from './wireguard.js';

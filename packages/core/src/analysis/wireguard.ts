@@ -1,0 +1,327 @@
+/**
+ * The WireGuard view of one configuration: interfaces and peers with parsed values.
+ *
+ * Rules use it through `ctx.use(wireguardView)`, so the parsing (allowed-address prefixes, key
+ * derivation) happens once per file. Values that are `dynamic` (from variables/expressions) are
+ * left out of the parsed fields; `uncertain` values are kept but flagged so rules can skip them.
+ */
+import type { Span } from '@roslint/parser';
+import type { Item, PropertyValue, RouterConfig } from '../model/types.js';
+import { isDisabled } from '../model/types.js';
+import { boundsKey, parsePrefixDetailed, sameBounds, sortAndSweep, type Prefix } from './prefix.js';
+import { derivePublicKey } from './keys.js';
+
+export const WIREGUARD_MENU = '/interface/wireguard';
+export const WIREGUARD_PEERS_MENU = '/interface/wireguard/peers';
+
+/** Keyword values that are not secrets (`preshared-key=none`, peer `private-key=auto`). */
+export const KEY_KEYWORDS: ReadonlySet<string> = new Set(['auto', 'none']);
+
+export interface WgInterface {
+  item: Item;
+  /** The interface name; for an `add` without `name=` the name RouterOS would pick (`wireguardN`). */
+  name: string;
+  /** No `name=` was given: `name` is RouterOS's auto-name guess. */
+  autoNamed: boolean;
+  nameValue?: PropertyValue;
+  listenPort?: number;
+  listenPortValue?: PropertyValue;
+  /** `auto` or a number; undefined when not set (RouterOS default 1420). */
+  mtu?: number | 'auto';
+  mtuValue?: PropertyValue;
+  /** Present only when the file shows it (never copy its text into a message). */
+  privateKeyValue?: PropertyValue;
+  /** Derived from the private key when the file shows a valid one. */
+  publicKey?: string;
+  disabled: boolean;
+}
+
+export interface AllowedAddress {
+  /** The element as written (one comma-separated entry). */
+  text: string;
+  /** Exact span of this entry inside the value (falls back to the whole value's span). */
+  span: Span;
+  /** Parsed prefix, or undefined with `error` when the entry is not a prefix. */
+  prefix?: Prefix;
+  error?: string;
+}
+
+export interface WgPeer {
+  item: Item;
+  /** Position among the peers, in RouterOS order (as `print` numbers them, from 0). */
+  index: number;
+  interfaceName?: string;
+  interfaceValue?: PropertyValue;
+  publicKey?: string;
+  publicKeyValue?: PropertyValue;
+  /** Parsed entries; empty when the value is absent or dynamic. */
+  allowed: AllowedAddress[];
+  allowedValue?: PropertyValue;
+  endpointAddressValue?: PropertyValue;
+  endpointPortValue?: PropertyValue;
+  /** Parsed endpoint-port (NaN-free; undefined when absent or not a number). */
+  endpointPort?: number;
+  keepaliveValue?: PropertyValue;
+  /** persistent-keepalive in seconds (0 = off); undefined when absent or unparsable. */
+  keepaliveSeconds?: number;
+  presharedKeyValue?: PropertyValue;
+  privateKeyValue?: PropertyValue;
+  responder: boolean;
+  name?: string;
+  comment?: string;
+  disabled: boolean;
+  /** For messages: name, else comment, else `#n (public key prefix…)`. Never a secret. */
+  label: string;
+}
+
+export interface WireGuardView {
+  interfaces: WgInterface[];
+  interfacesByName: Map<string, WgInterface>;
+  peers: WgPeer[];
+  /** Enabled peers (and all peers), grouped by `interface=` name. */
+  peersByInterface: Map<string, WgPeer[]>;
+}
+
+/** A value usable as a literal: present and not computed from variables/expressions. */
+export function literal(v: PropertyValue | undefined): PropertyValue | undefined {
+  return v !== undefined && !v.dynamic ? v : undefined;
+}
+
+/** A value a rule may judge: literal and not set under control flow. */
+export function certain(v: PropertyValue | undefined): PropertyValue | undefined {
+  return v !== undefined && !v.dynamic && !v.uncertain ? v : undefined;
+}
+
+function intValue(v: PropertyValue | undefined): number | undefined {
+  const l = literal(v);
+  if (!l || !/^\d{1,9}$/.test(l.text)) return undefined;
+  return Number(l.text);
+}
+
+/**
+ * RouterOS time → seconds: `25s`, `25`, `1m`, `1h2m3s`, `1d`, `1w`, `00:00:25`, `1d 00:00:25`.
+ * Undefined when it is not a time.
+ */
+export function parseDurationSeconds(text: string): number | undefined {
+  const t = text.trim();
+  if (/^\d+$/.test(t)) return Number(t);
+  const clock = /^(?:(\d+)d\s*)?(\d{1,2}):(\d{2}):(\d{2})(?:\.\d+)?$/.exec(t);
+  if (clock) return Number(clock[1] ?? 0) * 86400 + Number(clock[2]) * 3600 + Number(clock[3]) * 60 + Number(clock[4]);
+  const units = /^(?:(\d+)w)?(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m(?!s))?(?:(\d+)s)?(?:(\d+)ms)?$/.exec(t);
+  if (units && t !== '') {
+    const [, w, d, h, m, s] = units;
+    return Number(w ?? 0) * 604800 + Number(d ?? 0) * 86400 + Number(h ?? 0) * 3600 + Number(m ?? 0) * 60 + Number(s ?? 0);
+  }
+  return undefined;
+}
+
+/**
+ * Split a comma list into entries with their exact spans in the source. The value's span covers
+ * the source text (maybe quoted, maybe continued over lines); each entry is located in it by
+ * search, and falls back to the whole value span when it cannot be found verbatim.
+ */
+export function splitListValue(value: PropertyValue, sourceText: string): { text: string; span: Span }[] {
+  const raw = sourceText.slice(value.span.start, value.span.end);
+  const out: { text: string; span: Span }[] = [];
+  let cursor = 0;
+  for (const part of value.text.split(',')) {
+    const text = part.trim();
+    if (text === '') continue;
+    const at = raw.indexOf(text, cursor);
+    if (at >= 0) {
+      out.push({ text, span: { start: value.span.start + at, end: value.span.start + at + text.length } });
+      cursor = at + text.length;
+    } else {
+      out.push({ text, span: value.span });
+    }
+  }
+  return out;
+}
+
+function shortKey(key: string | undefined): string {
+  return key ? `${key.slice(0, 8)}…` : 'no public key';
+}
+
+function buildInterfaces(config: RouterConfig): WgInterface[] {
+  const out: WgInterface[] = [];
+  const taken = new Set<string>();
+  for (const item of config.items(WIREGUARD_MENU)) {
+    const nv = literal(item.props.get('name'));
+    if (nv) taken.add(nv.text);
+  }
+  let auto = 1;
+  for (const item of config.items(WIREGUARD_MENU)) {
+    const nameValue = literal(item.props.get('name'));
+    let name = nameValue?.text;
+    const autoNamed = name === undefined;
+    if (name === undefined) {
+      while (taken.has(`wireguard${auto}`)) auto++;
+      name = `wireguard${auto}`;
+      taken.add(name);
+    }
+    const mtuValue = literal(item.props.get('mtu'));
+    const privateKeyValue = literal(item.props.get('private-key'));
+    const publicKey = privateKeyValue ? derivePublicKey(privateKeyValue.text) : undefined;
+    const listenPortValue = item.props.get('listen-port');
+    const listenPort = intValue(listenPortValue);
+    out.push({
+      item,
+      name,
+      autoNamed,
+      ...(nameValue ? { nameValue } : {}),
+      ...(listenPort !== undefined ? { listenPort } : {}),
+      ...(listenPortValue ? { listenPortValue } : {}),
+      ...(mtuValue ? { mtu: mtuValue.text === 'auto' ? ('auto' as const) : intValue(mtuValue) } : {}),
+      ...(mtuValue ? { mtuValue } : {}),
+      ...(privateKeyValue ? { privateKeyValue } : {}),
+      ...(publicKey ? { publicKey } : {}),
+      disabled: isDisabled(item),
+    });
+  }
+  return out;
+}
+
+function buildPeer(item: Item, index: number, sourceText: string): WgPeer {
+  const get = (n: string) => item.props.get(n);
+  const interfaceValue = literal(get('interface'));
+  const publicKeyValue = literal(get('public-key'));
+  const allowedValue = get('allowed-address');
+  const allowed: AllowedAddress[] = [];
+  if (literal(allowedValue)) {
+    for (const e of splitListValue(allowedValue!, sourceText)) {
+      const r = parsePrefixDetailed(e.text);
+      allowed.push(r.ok ? { ...e, prefix: r.prefix } : { ...e, error: r.reason });
+    }
+  }
+  const keepaliveValue = get('persistent-keepalive');
+  const keepaliveSeconds = literal(keepaliveValue) ? parseDurationSeconds(keepaliveValue!.text) : undefined;
+  const endpointPortValue = get('endpoint-port');
+  const endpointPort = intValue(endpointPortValue);
+  const name = literal(get('name'))?.text || undefined;
+  const comment = literal(get('comment'))?.text || undefined;
+  const responderText = literal(get('responder') ?? get('is-responder'))?.text;
+  const publicKey = publicKeyValue?.text;
+  const peer: WgPeer = {
+    item,
+    index,
+    ...(interfaceValue ? { interfaceName: interfaceValue.text, interfaceValue } : {}),
+    ...(publicKeyValue ? { publicKey, publicKeyValue } : {}),
+    allowed,
+    ...(allowedValue ? { allowedValue } : {}),
+    ...(get('endpoint-address') ? { endpointAddressValue: get('endpoint-address')! } : {}),
+    ...(endpointPortValue ? { endpointPortValue } : {}),
+    ...(endpointPort !== undefined ? { endpointPort } : {}),
+    ...(keepaliveValue ? { keepaliveValue } : {}),
+    ...(keepaliveSeconds !== undefined ? { keepaliveSeconds } : {}),
+    ...(get('preshared-key') ? { presharedKeyValue: get('preshared-key')! } : {}),
+    ...(get('private-key') ? { privateKeyValue: get('private-key')! } : {}),
+    responder: responderText === 'yes' || responderText === 'true',
+    ...(name ? { name } : {}),
+    ...(comment ? { comment } : {}),
+    disabled: isDisabled(item),
+    label: name ?? comment ?? `#${index} (${shortKey(publicKey)})`,
+  };
+  return peer;
+}
+
+// Memoised per config so that analyses built on the view (and `ctx.use`) share one copy.
+const viewCache = new WeakMap<RouterConfig, WireGuardView>();
+
+/** The analysis: `ctx.use(wireguardView)`. */
+export function wireguardView(config: RouterConfig): WireGuardView {
+  let view = viewCache.get(config);
+  if (!view) viewCache.set(config, (view = buildWireguardView(config)));
+  return view;
+}
+
+function buildWireguardView(config: RouterConfig): WireGuardView {
+  const interfaces = buildInterfaces(config);
+  const interfacesByName = new Map<string, WgInterface>();
+  for (const i of interfaces) if (!interfacesByName.has(i.name)) interfacesByName.set(i.name, i);
+  const text = config.source.text;
+  const peers = config.items(WIREGUARD_PEERS_MENU).map((item, i) => buildPeer(item, i, text));
+  const peersByInterface = new Map<string, WgPeer[]>();
+  for (const p of peers) {
+    if (p.interfaceName === undefined) continue;
+    let list = peersByInterface.get(p.interfaceName);
+    if (!list) peersByInterface.set(p.interfaceName, (list = []));
+    list.push(p);
+  }
+  return { interfaces, interfacesByName, peers, peersByInterface };
+}
+
+/** `peer \`office2\`` — how messages name a peer. */
+export function peerRef(peer: WgPeer): string {
+  return `peer \`${peer.label}\``;
+}
+
+/** One enabled peer's claim of one parsed allowed-address prefix. */
+export interface AllowedClaim {
+  peer: WgPeer;
+  entry: AllowedAddress;
+  prefix: Prefix;
+}
+
+export interface AllowedAddressConflicts {
+  /** A later claim of the same prefix (same network and length) as `first` on one interface. */
+  duplicates: { interfaceName: string; first: AllowedClaim; again: AllowedClaim }[];
+  /**
+   * A prefix of one peer strictly containing prefixes of other peers on the same interface.
+   * Each inner claim is listed under its nearest (most specific) containing claim only.
+   */
+  overlaps: { interfaceName: string; outer: AllowedClaim; inners: AllowedClaim[] }[];
+}
+
+/** The claims a rule may judge: enabled peers, certain values, parsed prefixes. */
+function claimsByInterface(view: WireGuardView): Map<string, AllowedClaim[]> {
+  const out = new Map<string, AllowedClaim[]>();
+  for (const peer of view.peers) {
+    if (peer.disabled || peer.item.uncertain || peer.interfaceName === undefined) continue;
+    if (!certain(peer.allowedValue) || !certain(peer.interfaceValue)) continue;
+    let list = out.get(peer.interfaceName);
+    for (const entry of peer.allowed) {
+      if (!entry.prefix) continue;
+      if (!list) out.set(peer.interfaceName, (list = []));
+      list.push({ peer, entry, prefix: entry.prefix });
+    }
+  }
+  return out;
+}
+
+/**
+ * Duplicate and overlapping allowed-address claims per interface: one hash pass for duplicates,
+ * one sort-and-sweep for containment (O(n log n + k)), never pairwise over all peers.
+ */
+export function allowedAddressConflicts(config: RouterConfig): AllowedAddressConflicts {
+  const view = wireguardView(config);
+  const result: AllowedAddressConflicts = { duplicates: [], overlaps: [] };
+  for (const [interfaceName, claims] of claimsByInterface(view)) {
+    const firstByKey = new Map<string, AllowedClaim>();
+    for (const c of claims) {
+      const key = boundsKey(c.prefix);
+      const first = firstByKey.get(key);
+      if (first) result.duplicates.push({ interfaceName, first, again: c });
+      else firstByKey.set(key, c);
+    }
+    // Nearest strict container of another peer for each claim: the sweep gives containers in
+    // ascending order of start; among containers, the longest prefix is the nearest.
+    const nearest = new Map<AllowedClaim, AllowedClaim>();
+    sortAndSweep(claims, (c) => c.prefix, (outer, inner) => {
+      if (outer.peer === inner.peer || sameBounds(outer.prefix, inner.prefix)) return;
+      const cur = nearest.get(inner);
+      if (!cur || outer.prefix.length > cur.prefix.length) nearest.set(inner, outer);
+    });
+    const byOuter = new Map<AllowedClaim, AllowedClaim[]>();
+    for (const [inner, outer] of nearest) {
+      let list = byOuter.get(outer);
+      if (!list) byOuter.set(outer, (list = []));
+      list.push(inner);
+    }
+    for (const [outer, inners] of byOuter) {
+      inners.sort((a, b) => a.entry.span.start - b.entry.span.start);
+      result.overlaps.push({ interfaceName, outer, inners });
+    }
+  }
+  result.overlaps.sort((a, b) => a.outer.entry.span.start - b.outer.entry.span.start);
+  return result;
+}

@@ -1,0 +1,70 @@
+/**
+ * Test helper: a RouterConfig from simple one-line `/menu/add k=v …` commands, with exact value
+ * spans, so analyses and rules can be unit-tested without the parser/evaluator. Supports quoted
+ * values, `set <name> …` by name (interfaces/peers) and `disabled=yes`; nothing else.
+ */
+import { SourceText } from '@roslint/parser';
+import type { Item, Menu, PropertyValue, RouterConfig, CommandRecord } from '../src/model/types.js';
+
+export function fakeConfig(text: string, opts: { isExport?: boolean } = {}): RouterConfig {
+  const menus = new Map<string, Menu>();
+  const commands: CommandRecord[] = [];
+  let id = 0;
+  let offset = 0;
+  for (const line of text.split('\n')) {
+    const lineStart = offset;
+    offset += line.length + 1;
+    const m = /^(\/[\w/-]+)\/(add|set)\b(.*)$/.exec(line);
+    if (!m) continue;
+    const menu = m[1]!;
+    const statementSpan = { start: lineStart, end: lineStart + line.length };
+    const props = new Map<string, PropertyValue>();
+    const args: CommandRecord['args'] = [];
+    const re = /([\w-]+)=("(?:[^"\\]|\\.)*"|\S*)|(\S+)/g;
+    const rest = m[3]!;
+    const restStart = lineStart + m[1]!.length + 1 + m[2]!.length;
+    let target: string | undefined;
+    for (let a; (a = re.exec(rest)); ) {
+      if (a[3] !== undefined) { target = a[3]; continue; }
+      const name = a[1]!;
+      const raw = a[2]!;
+      const nameStart = restStart + a.index;
+      const valueStart = nameStart + name.length + 1;
+      const value: PropertyValue = {
+        text: raw.startsWith('"') ? raw.slice(1, -1) : raw,
+        negated: false,
+        dynamic: raw.startsWith('$'),
+        uncertain: false,
+        span: { start: valueStart, end: valueStart + raw.length },
+        nameSpan: { start: nameStart, end: nameStart + name.length },
+        statementSpan,
+      };
+      props.set(name, value);
+      args.push({ name, value: value.text, nameSpan: value.nameSpan, valueSpan: value.span, span: { start: nameStart, end: value.span.end } });
+    }
+    commands.push({ menu, menuSegments: menu.slice(1).split('/'), menuKnown: true, command: m[2]!, args, span: statementSpan, uncertain: false });
+    let mm = menus.get(menu);
+    if (!mm) menus.set(menu, (mm = { path: menu, items: [] }));
+    if (m[2] === 'set') {
+      const item = mm.items.find((i) => i.props.get('name')?.text === target);
+      if (item) {
+        for (const [k, v] of props) item.props.set(k, v);
+        item.touchedBy.push(statementSpan);
+      }
+      continue;
+    }
+    const item: Item = { id: id++, menu, props, span: statementSpan, touchedBy: [], uncertain: false, implicit: false };
+    mm.items.push(item);
+  }
+  return {
+    file: 'test.rsc',
+    source: new SourceText(text),
+    comments: [],
+    isExport: opts.isExport ?? false,
+    showsSensitive: /private-key=/.test(text),
+    menus,
+    commands,
+    items: (p) => menus.get(p)?.items ?? [],
+    singleton: (p) => menus.get(p)?.items[0],
+  };
+}
