@@ -1,6 +1,9 @@
 export * from './model/types.js';
 export * from './rule.js';
 export { buildConfig, type BuildOptions, type BuildResult } from './model/evaluate.js';
+export { splitList, splitListSpans, boolText } from './model/values.js';
+export { itemName, findItemsByName, findItemByName, findItemsWhere, allItems } from './model/lookup.js';
+export { parseVersion } from './model/header.js';
 export { Linter, type LintOptions, type LintInput, type LintResult } from './linter/linter.js';
 export * from './analysis/index.js';
 export { secretSpans, redact, redactSegments, mergeSpans, REDACTED, type TextSegment } from './linter/secrets.js';

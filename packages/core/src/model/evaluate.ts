@@ -1,8 +1,26 @@
 /**
- * AST → RouterConfig. (Placeholder body; the real evaluator replaces it.)
+ * AST → RouterConfig: walks the statements once, tracking the current menu, and applies item
+ * commands to the store (see item-commands.ts). Script commands (`:if`, `:local`, loops, functions)
+ * are not executed: their code blocks are walked with everything they touch marked uncertain, and
+ * variables are tracked only to know that what they hold is dynamic.
  */
-import type { Diagnostic, ParseResult } from '@roslint/parser';
-import type { RouterConfig, Menu, Item } from './types.js';
+import type { Arg, CommandStatement, Diagnostic, Expr, ParseResult, Span, Statement } from '@roslint/parser';
+import type { CommandRecord, RouterConfig, Item } from './types.js';
+import { ModelStore } from './store.js';
+import { resolveMenu, type ResolvedMenu } from './menu-path.js';
+import { VarScope } from './scope.js';
+import { detectHeader, parseVersion } from './header.js';
+import { exprText } from './values.js';
+import {
+  addItem,
+  commentItems,
+  moveItems,
+  removeItems,
+  setDisabled,
+  setItems,
+  unsetItems,
+  type ItemCommandContext,
+} from './item-commands.js';
 
 export interface BuildOptions {
   /** File path used in diagnostics. */
@@ -17,18 +35,270 @@ export interface BuildResult {
   diagnostics: Diagnostic[];
 }
 
+/** Where evaluation stands: the current menu, whether this code surely runs, variables in scope. */
+interface WalkContext {
+  menu: string[];
+  uncertain: boolean;
+  scope: VarScope;
+  depth: number;
+}
+
+/**
+ * Script-language commands that may appear without `:` (RouterOS's own defconf writes a bare
+ * `if (…) do={…}`). Menu verbs like `set`/`find` are deliberately absent: without `:` they are menu
+ * commands.
+ */
+const BARE_SCRIPT_COMMANDS = new Set(['if', 'for', 'foreach', 'while', 'do', 'onerror', 'retry', 'local', 'global', 'put', 'delay', 'log', 'return', 'error', 'quit']);
+
+const MAX_DEPTH = 400;
+
+class Evaluator {
+  readonly store = new ModelStore();
+  readonly commands: CommandRecord[] = [];
+
+  constructor(
+    private readonly parsed: ParseResult,
+    private readonly version: string | undefined,
+  ) {}
+
+  run(): void {
+    const ctx: WalkContext = { menu: [], uncertain: false, scope: new VarScope(), depth: 0 };
+    for (const stmt of this.parsed.script.body) {
+      try {
+        this.statement(stmt, ctx);
+      } catch {
+        // One statement the evaluator cannot handle must not cost the rest of the file.
+      }
+    }
+  }
+
+  private walk(body: readonly Statement[], ctx: WalkContext): void {
+    if (ctx.depth > MAX_DEPTH) return;
+    for (const stmt of body) this.statement(stmt, ctx);
+  }
+
+  private statement(stmt: Statement, ctx: WalkContext): void {
+    switch (stmt.kind) {
+      case 'command':
+        this.command(stmt, ctx);
+        return;
+      case 'pathBlock': {
+        const resolved = resolveMenu(ctx.menu, stmt.path, this.version);
+        this.record(stmt, null, resolved, ctx, []);
+        this.walk(stmt.body, { menu: resolved.segments, uncertain: ctx.uncertain, scope: ctx.scope.child(), depth: ctx.depth + 1 });
+        return;
+      }
+      case 'blockStatement':
+        // A bare `{ … }` runs unconditionally, in its own variable scope; menu changes stay inside.
+        this.walk(stmt.body, { menu: [...ctx.menu], uncertain: ctx.uncertain, scope: ctx.scope.child(), depth: ctx.depth + 1 });
+        return;
+      default:
+        return;
+    }
+  }
+
+  private isScriptCommand(stmt: CommandStatement): boolean {
+    if (stmt.command === null) return false;
+    return stmt.colon || (stmt.path === null && BARE_SCRIPT_COMMANDS.has(stmt.command.name));
+  }
+
+  private command(stmt: CommandStatement, ctx: WalkContext): void {
+    if (stmt.callee !== null || this.isScriptCommand(stmt)) {
+      this.scriptCommand(stmt, ctx);
+      return;
+    }
+    const resolved = resolveMenu(ctx.menu, stmt.path, this.version);
+    const verb = stmt.command?.name ?? null;
+    this.record(stmt, verb, resolved, ctx, stmt.args);
+    if (verb === null) {
+      // A path-only line changes the current menu for the lines that follow.
+      if (stmt.path !== null && stmt.args.length === 0) ctx.menu = resolved.segments;
+      return;
+    }
+    // `[ … ]` inside the arguments run first, in this command's menu.
+    const inner: WalkContext = { ...ctx, menu: resolved.segments };
+    for (const arg of stmt.args) if (arg.kind !== 'unset') this.expr(arg.value, inner, false);
+    this.itemCommand(stmt, verb, resolved, ctx);
+  }
+
+  private itemCommand(stmt: CommandStatement, verb: string, resolved: ResolvedMenu, ctx: WalkContext): void {
+    const ictx: ItemCommandContext = {
+      store: this.store,
+      source: this.parsed.source,
+      menu: resolved.path,
+      statementSpan: { start: stmt.start, end: stmt.end },
+      scope: ctx.scope,
+      stmt,
+      uncertain: ctx.uncertain,
+      findMenu: (find) => resolveMenu(resolved.segments, find.path, this.version).path,
+    };
+    switch (verb) {
+      case 'add':
+        addItem(ictx);
+        return;
+      case 'set':
+        setItems(ictx);
+        return;
+      case 'remove':
+        removeItems(ictx);
+        return;
+      case 'enable':
+        setDisabled(ictx, false);
+        return;
+      case 'disable':
+        setDisabled(ictx, true);
+        return;
+      case 'unset':
+        unsetItems(ictx);
+        return;
+      case 'move':
+        moveItems(ictx);
+        return;
+      case 'comment':
+        commentItems(ictx);
+        return;
+      default:
+        // print, find, get, export, edit, reset, … leave the configuration as it is.
+        return;
+    }
+  }
+
+  /**
+   * `:local`/`:global`/`:set` (variables), control flow, `:put`, function calls. Their `[ … ]`
+   * arguments run now; their code blocks run uncertainly (they may not run, or run many times).
+   */
+  private scriptCommand(stmt: CommandStatement, ctx: WalkContext): void {
+    const name = stmt.command?.name ?? null;
+    if (name === 'local' || name === 'global' || (name === 'set' && stmt.colon)) this.variable(stmt, name, ctx);
+    for (const arg of stmt.args) if (arg.kind !== 'unset') this.expr(arg.value, ctx, true);
+  }
+
+  private variable(stmt: CommandStatement, kind: string, ctx: WalkContext): void {
+    const pos = stmt.args.filter((a): a is Extract<Arg, { kind: 'positional' }> => a.kind === 'positional');
+    const first = pos[0];
+    if (!first) return;
+    const varName = first.value.kind === 'word' ? first.value.text : first.value.kind === 'string' ? first.value.value : null;
+    if (varName === null) return;
+    const value = pos[1]?.value;
+    let binding = {};
+    if (value && value.kind === 'substitution' && value.command?.command?.name === 'find' && value.command.callee === null) {
+      const menu = resolveMenu(ctx.menu, value.command.path, this.version).path;
+      binding = { find: { find: value.command, menu } };
+    }
+    if (kind === 'set') ctx.scope.assign(varName, binding);
+    else if (kind === 'global') ctx.scope.assign(varName, binding);
+    else ctx.scope.declare(varName, binding);
+  }
+
+  /**
+   * Walk an expression for what it runs: `[ … ]` commands (in `ctx`'s menu) and, when `runBlocks`,
+   * code blocks (uncertainly). Blocks in a menu command's arguments are stored scripts, not run.
+   */
+  private expr(e: Expr | null, ctx: WalkContext, runBlocks: boolean): void {
+    if (e === null || ctx.depth > MAX_DEPTH) return;
+    const deeper = { ...ctx, depth: ctx.depth + 1 };
+    switch (e.kind) {
+      case 'substitution':
+        // The sub-command inherits the menu; a path-only line inside `[ ]` does not move the caller.
+        if (e.command) this.command(e.command, { ...deeper, menu: [...ctx.menu] });
+        return;
+      case 'block':
+        if (runBlocks) this.walk(e.body, { menu: [...ctx.menu], uncertain: true, scope: ctx.scope.child(), depth: ctx.depth + 1 });
+        return;
+      case 'string':
+        for (const p of e.parts) if (p.kind === 'interpolation') this.expr(p.expr, deeper, runBlocks);
+        return;
+      case 'paren':
+        this.expr(e.expr, deeper, runBlocks);
+        return;
+      case 'binary':
+        this.expr(e.left, deeper, runBlocks);
+        this.expr(e.right, deeper, runBlocks);
+        return;
+      case 'unary':
+        this.expr(e.operand, deeper, runBlocks);
+        return;
+      case 'concat':
+        for (const p of e.parts) this.expr(p, deeper, runBlocks);
+        return;
+      case 'array':
+        for (const en of e.entries) {
+          this.expr(en.key, deeper, runBlocks);
+          this.expr(en.value, deeper, runBlocks);
+        }
+        return;
+      case 'where':
+        this.expr(e.condition, deeper, runBlocks);
+        return;
+      default:
+        return;
+    }
+  }
+
+  private record(
+    node: { start: number; end: number },
+    verb: string | null,
+    resolved: ResolvedMenu,
+    ctx: WalkContext,
+    args: readonly Arg[],
+  ): void {
+    const stmt = node as Partial<CommandStatement>;
+    const rec: CommandRecord = {
+      menu: resolved.path,
+      menuSegments: resolved.segments,
+      menuKnown: resolved.known,
+      command: verb,
+      args: args.map((a) => argRecord(a)),
+      span: { start: node.start, end: node.end },
+      uncertain: ctx.uncertain,
+    };
+    if (stmt.command) rec.commandSpan = { start: stmt.command.start, end: stmt.command.end };
+    this.commands.push(rec);
+  }
+}
+
+function argRecord(a: Arg): CommandRecord['args'][number] {
+  const span: Span = { start: a.start, end: a.end };
+  if (a.kind === 'named') {
+    const rec: CommandRecord['args'][number] = { name: a.name, value: exprText(a.value), nameSpan: { ...a.nameSpan }, span };
+    if (a.value) rec.valueSpan = { start: a.value.start, end: a.value.end };
+    return rec;
+  }
+  if (a.kind === 'unset') return { name: '!' + a.name, value: undefined, span };
+  return { name: null, value: exprText(a.value), valueSpan: { start: a.value.start, end: a.value.end }, span };
+}
+
 export function buildConfig(parsed: ParseResult, options: BuildOptions): BuildResult {
-  const menus = new Map<string, Menu>();
+  const script = parsed.script;
+  const firstStatement = script.body[0]?.start ?? Number.POSITIVE_INFINITY;
+  let info: ReturnType<typeof detectHeader> = {};
+  try {
+    info = detectHeader(script.comments, parsed.source, firstStatement);
+  } catch {
+    info = {};
+  }
+  const optionVersion = options.routerosVersion ? parseVersion(options.routerosVersion, 'option') : undefined;
+  const version = optionVersion ?? info.version;
+
+  const evaluator = new Evaluator(parsed, version?.text);
+  evaluator.run();
+  const store = evaluator.store;
+
   const config: RouterConfig = {
     file: options.file,
     source: parsed.source,
-    comments: parsed.script.comments,
-    isExport: false,
-    showsSensitive: false,
-    menus,
-    commands: [],
-    items: (m: string): Item[] => menus.get(m)?.items ?? [],
-    singleton: (m: string): Item | undefined => menus.get(m)?.items[0],
+    comments: script.comments,
+    isExport: info.header !== undefined,
+    showsSensitive: evaluator.commands.some((c) => c.args.some((a) => a.name === 'private-key')),
+    menus: store.menus,
+    commands: evaluator.commands,
+    items: (m: string): Item[] => store.items(m),
+    singleton: (m: string): Item | undefined => {
+      const s = store.singleton(m);
+      return s && !s.removed ? s : undefined;
+    },
   };
+  if (info.header) config.header = info.header;
+  if (version) config.version = version;
   return { config, diagnostics: [] };
 }

@@ -53,6 +53,8 @@ export interface Menu {
   path: string;
   /** Items in RouterOS order (after `place-before`/`move`), removed items excluded. */
   items: Item[];
+  /** Items removed by `remove`, in removal order (for messages that mention what was removed). */
+  removed?: Item[];
 }
 
 export interface RouterOSVersion {
@@ -74,6 +76,8 @@ export interface ExportHeader {
   softwareId?: string;
   model?: string;
   serialNumber?: string;
+  /** `# system id = …` (7.18+ CHR exports). */
+  systemId?: string;
 }
 
 /** One evaluated command, as the model understood it (for schema checks and editor features). */

@@ -1,0 +1,47 @@
+/**
+ * Menu path resolution: the current menu plus a path as written → an absolute, canonical menu.
+ *
+ * `/ip firewall filter` and `/ip/firewall/filter` are the same menu; `..` goes up one level;
+ * relative paths continue from the current menu. Abbreviations (`/ip fire fil`) are expanded by the
+ * schema when it knows the menu; otherwise the segments are kept as written.
+ */
+import type { Path } from '@roslint/parser';
+import { canonicalizeMenuPath } from '@roslint/schema';
+
+export interface ResolvedMenu {
+  /** Absolute segments, canonical when the schema knows the menu, else as written. */
+  segments: string[];
+  /** `/interface/wireguard/peers`; `/` for the root menu. */
+  path: string;
+  /** The schema recognised the menu. */
+  known: boolean;
+}
+
+export function menuString(segments: readonly string[]): string {
+  return '/' + segments.join('/');
+}
+
+function canonicalize(segments: string[], version: string | undefined): ResolvedMenu {
+  if (segments.length === 0) return { segments, path: '/', known: true };
+  let canonical: string[] | undefined;
+  try {
+    canonical = canonicalizeMenuPath(segments, version);
+  } catch {
+    // The schema is another package; a bug there must not stop evaluation.
+    canonical = undefined;
+  }
+  if (canonical && canonical.length > 0) return { segments: [...canonical], path: menuString(canonical), known: true };
+  return { segments, path: menuString(segments), known: false };
+}
+
+/** Resolve `path` (absolute or relative, possibly null) against the current menu. */
+export function resolveMenu(current: readonly string[], path: Path | null, version?: string): ResolvedMenu {
+  const out = path === null || !path.absolute ? [...current] : [];
+  if (path !== null) {
+    for (const seg of path.segments) {
+      if (seg.name === '..') out.pop();
+      else if (seg.name !== '' && seg.name !== '.') out.push(seg.name);
+    }
+  }
+  return canonicalize(out, version);
+}
