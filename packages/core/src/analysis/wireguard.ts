@@ -255,6 +255,12 @@ export function peerRef(peer: WgPeer): string {
   return `peer \`${peer.label}\``;
 }
 
+/** References for two peers that stay distinguishable when their labels collide. */
+export function peerRefs(a: WgPeer, b: WgPeer): [string, string] {
+  if (a.label !== b.label || a === b) return [peerRef(a), peerRef(b)];
+  return [`peer \`${a.label}\` (#${a.index})`, `peer \`${b.label}\` (#${b.index})`];
+}
+
 /** One enabled peer's claim of one parsed allowed-address prefix. */
 export interface AllowedClaim {
   peer: WgPeer;

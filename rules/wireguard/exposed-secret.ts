@@ -1,0 +1,55 @@
+import type { RouterRule } from '@roslint/core';
+import type { Span } from '@roslint/parser';
+import { KEY_KEYWORDS } from '@roslint/core';
+
+const SECRET_PROPS = new Set(['private-key', 'preshared-key']);
+
+/**
+ * One report per file that contains private-key / preshared-key values. Every occurrence counts,
+ * including values later overwritten and items that are disabled: the text is in the file either way.
+ * The message counts them; it never shows a value.
+ */
+export const exposedSecret: RouterRule = {
+  meta: {
+    id: 'wireguard/exposed-secret',
+    defaultSeverity: 'warning',
+    summary: 'The file contains WireGuard private-key or preshared-key values',
+    fixable: false,
+    scope: 'router',
+  },
+  check(ctx) {
+    const found = new Map<number, { span: Span; prop: string }>();
+    const add = (prop: string, text: string | undefined, dynamic: boolean, span: Span | undefined) => {
+      if (!span || dynamic || text === undefined || text === '' || KEY_KEYWORDS.has(text)) return;
+      if (!found.has(span.start)) found.set(span.start, { span, prop });
+    };
+    for (const cmd of ctx.config.commands) {
+      for (const arg of cmd.args) {
+        if (arg.name === null || !SECRET_PROPS.has(arg.name)) continue;
+        // `$var` / `[...]` are references, not secrets.
+        const raw = arg.valueSpan ? ctx.config.source.text.slice(arg.valueSpan.start, arg.valueSpan.end) : '';
+        add(arg.name, arg.value, /^[$[(]/.test(raw), arg.valueSpan);
+      }
+    }
+    // Items too, in case a value reached the model without a command record.
+    for (const menu of ctx.config.menus.values()) {
+      for (const item of menu.items) {
+        for (const prop of SECRET_PROPS) {
+          const v = item.props.get(prop);
+          if (v) add(prop, v.text, v.dynamic, v.span);
+        }
+      }
+    }
+    if (found.size === 0) return;
+    const all = [...found.values()].sort((a, b) => a.span.start - b.span.start);
+    const count = (p: string) => all.filter((s) => s.prop === p).length;
+    const parts = [...SECRET_PROPS].filter((p) => count(p) > 0).map((p) => `${count(p)} ${p}`);
+    ctx.report({
+      span: all[0]!.span,
+      message:
+        `this file contains ${all.length} secret key value${all.length === 1 ? '' : 's'} (${parts.join(', ')}); ` +
+        `anyone who reads it can impersonate this router or decrypt its tunnels. Export without show-sensitive, or keep the file private`,
+      related: all.slice(1, 20).map((s) => ({ span: s.span, message: `another ${s.prop} value` })),
+    });
+  },
+};

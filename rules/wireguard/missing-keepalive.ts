@@ -1,0 +1,30 @@
+import type { RouterRule } from '@roslint/core';
+import { certain, peerRef, wireguardView } from '@roslint/core';
+
+/** An initiating peer without persistent-keepalive: NAT mappings expire and the tunnel goes quiet. */
+export const missingKeepalive: RouterRule = {
+  meta: {
+    id: 'wireguard/missing-keepalive',
+    defaultSeverity: 'info',
+    summary: 'A peer with an endpoint (this side initiates) has no persistent-keepalive',
+    fixable: false,
+    scope: 'router',
+  },
+  check(ctx) {
+    for (const peer of ctx.use(wireguardView).peers) {
+      if (peer.disabled || peer.responder || peer.item.uncertain) continue;
+      const address = certain(peer.endpointAddressValue);
+      if (!address || address.text === '') continue;
+      if (peer.keepaliveValue && !certain(peer.keepaliveValue)) continue;
+      if (peer.keepaliveValue && peer.keepaliveSeconds === undefined) continue; // unparsable: not ours
+      if (peer.keepaliveSeconds !== undefined && peer.keepaliveSeconds > 0) continue;
+      const zero = peer.keepaliveValue;
+      ctx.report({
+        span: zero ? zero.span : address.span,
+        message:
+          `${peerRef(peer)} connects to \`${address.text}\` but has ${zero ? `persistent-keepalive=${zero.text} (off)` : 'no persistent-keepalive'}; ` +
+          `NAT mappings on the way expire and the tunnel goes quiet until this side sends again (25s is the usual value)`,
+      });
+    }
+  },
+};
