@@ -21,8 +21,11 @@ function unquote(raw: string): string {
   return t;
 }
 
+/** A bare variable reference (`$pk`) names a secret but is not one. */
+const VARIABLE_ONLY = /^\$(?:[A-Za-z0-9_-]+|"[^"]*")$/;
+
 function isSecretValueText(raw: string): boolean {
-  return !NON_SECRET_VALUES.has(unquote(raw).trim());
+  return !NON_SECRET_VALUES.has(unquote(raw).trim()) && !VARIABLE_ONLY.test(raw);
 }
 
 type AnyNode = { kind?: unknown; [key: string]: unknown };

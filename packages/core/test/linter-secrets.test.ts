@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import type { Expr, NamedArg, Script, Statement } from '@roslint/parser';
+import { redact, redactSegments, secretSpans, mergeSpans } from '../src/linter/secrets.js';
+import { parseDirective, parseIgnoreComment } from '../src/linter/directives.js';
+
+const KEY = 'YNe4ZNhjUOdJhOd5oO1kDRJ0WxC3pRSkJGgc8Ag8qGQ=';
+
+/** Hand-built AST pieces locating themselves in `text` by search. */
+function word(text: string, value: string, from = 0): Expr {
+  const start = text.indexOf(value, from);
+  return { kind: 'word', text: value, start, end: start + value.length };
+}
+function named(text: string, name: string, value: Expr): NamedArg {
+  const start = text.indexOf(`${name}=`, value.start - name.length - 1);
+  return { kind: 'named', name, nameSpan: { start, end: start + name.length }, negated: false, value, start, end: value.end };
+}
+function command(args: NamedArg[], start: number, end: number): Statement {
+  return { kind: 'command', path: null, command: null, colon: false, callee: null, args, start, end };
+}
+function script(text: string, body: Statement[]): Script {
+  return { kind: 'script', body, comments: [], start: 0, end: text.length };
+}
+const texts = (text: string, s: Script) => secretSpans(s, text).map((sp) => text.slice(sp.start, sp.end));
+
+describe('secretSpans', () => {
+  it('takes named private-key / preshared-key values from the AST, skipping auto, none and variables', () => {
+    const text = `add private-key=${KEY} preshared-key=auto\nadd private-key=$pk`;
+    const v = word(text, KEY);
+    const auto = word(text, 'auto');
+    const variable: Expr = { kind: 'variable', name: 'pk', quoted: false, start: text.indexOf('$pk'), end: text.length };
+    const s = script(text, [
+      command([named(text, 'private-key', v), named(text, 'preshared-key', auto)], 0, text.indexOf('\n')),
+      command([named(text, 'private-key', variable)], text.indexOf('\n') + 1, text.length),
+    ]);
+    expect(texts(text, s)).toEqual([KEY]);
+  });
+
+  it('finds keys inside embedded scripts and `where` comparisons', () => {
+    const text = `add source="/interface wireguard set wg1 private-key=\\"${KEY}\\""\n:put [find where preshared-key="abcdefgh"]`;
+    const inner: Expr = { kind: 'string', value: KEY, parts: [], start: text.indexOf('\\"'), end: text.indexOf('\\""') + 2 };
+    const embedded = script(text, [command([named(text, 'private-key', inner)], 12, text.indexOf('\n') - 1)]);
+    const outer: Expr = { kind: 'string', value: null, parts: [], embedded, start: 11, end: text.indexOf('\n') };
+    const whereRight: Expr = { kind: 'string', value: 'abcdefgh', parts: [], start: text.indexOf('"abcdefgh"'), end: text.indexOf('"abcdefgh"') + 10 };
+    const where: Expr = { kind: 'where', condition: { kind: 'binary', operator: '=', left: word(text, 'preshared-key', text.indexOf('where')), right: whereRight, start: 0, end: 0 }, start: 0, end: 0 };
+    const s = script(text, [
+      command([named(text, 'source', outer)], 0, text.indexOf('\n')),
+      { kind: 'command', path: null, command: null, colon: true, callee: null, args: [{ kind: 'positional', value: where, start: 0, end: 0 }], start: text.indexOf(':put'), end: text.length },
+    ]);
+    expect(texts(text, s)).toEqual([`\\"${KEY}\\"`, '"abcdefgh"']);
+  });
+
+  it('falls back to a lexical scan where the parser gave up (error statements, comments, wrapped values)', () => {
+    const text = `add private-key="${KEY}" ((( broken\n# old: preshared-key=${KEY.slice(0, 20)}\nadd private-key=\\\n    ${KEY} name=x\nset preshared-key=none`;
+    const s = script(text, [{ kind: 'error', start: 0, end: text.indexOf('\n') }]);
+    expect(texts(text, s)).toEqual([`"${KEY}"`, KEY.slice(0, 20), KEY]);
+  });
+
+  it('never throws on a malformed AST', () => {
+    const text = `private-key=${KEY}`;
+    const bad = { kind: 'script', body: [{ kind: 'named', name: 'private-key', value: { start: 'x' } }], comments: [] } as unknown as Script;
+    expect(texts(text, bad)).toEqual([KEY]);
+  });
+});
+
+describe('redact', () => {
+  it('replaces spans with <redacted>, also when the text is a slice of the file', () => {
+    const text = `line one\nadd private-key=${KEY} name=wg1`;
+    const start = text.indexOf(KEY);
+    const spans = [{ start, end: start + KEY.length }];
+    expect(redact(text, spans)).toBe('line one\nadd private-key=<redacted> name=wg1');
+    const lineStart = text.indexOf('add');
+    expect(redact(text.slice(lineStart), spans, lineStart)).toBe('add private-key=<redacted> name=wg1');
+    expect(redact(text.slice(0, 8), spans)).toBe('line one');
+  });
+
+  it('gives segments with the original offsets so underlines can be realigned', () => {
+    const segs = redactSegments('a=SECRET b', [{ start: 12, end: 18 }], 10);
+    expect(segs).toEqual([
+      { text: 'a=', start: 10, end: 12, redacted: false },
+      { text: '<redacted>', start: 12, end: 18, redacted: true },
+      { text: ' b', start: 18, end: 20, redacted: false },
+    ]);
+  });
+
+  it('merges overlapping spans', () => {
+    expect(mergeSpans([{ start: 5, end: 9 }, { start: 0, end: 2 }, { start: 8, end: 12 }, { start: 3, end: 3 }])).toEqual([
+      { start: 0, end: 2 },
+      { start: 5, end: 12 },
+    ]);
+  });
+});
+
+describe('directive parsing', () => {
+  const c = (text: string) => parseDirective({ kind: 'comment', text, start: 0, end: text.length + 1 });
+  it('reads kind, rule list and reason', () => {
+    expect(c(' roslint-disable-next-line a/b, c/d -- why')).toMatchObject({ kind: 'disable-next-line', rules: ['a/b', 'c/d'] });
+    expect(c('roslint-disable')).toMatchObject({ kind: 'disable', rules: null });
+    expect(c(' roslint-disable-file -- generated')).toMatchObject({ kind: 'disable-file', rules: null });
+    expect(c(' roslint-enable a/b')).toMatchObject({ kind: 'enable', rules: ['a/b'] });
+    expect(c(' roslint-disabled')).toBeNull();
+    expect(c(' see roslint-disable')).toBeNull();
+  });
+  it('reads roslint-ignore lists out of item comments', () => {
+    expect(parseIgnoreComment('office link roslint-ignore: a/b, c/d (reviewed)')).toEqual(['a/b', 'c/d']);
+    expect(parseIgnoreComment('no directive')).toEqual([]);
+  });
+});
