@@ -6,6 +6,7 @@
  */
 import type { Arg, CommandStatement, Diagnostic, Expr, ParseResult, Span, Statement } from '@roslint/parser';
 import type { CommandRecord, RouterConfig, Item } from './types.js';
+import { resolveArgName, resolveCommandName } from '@roslint/schema';
 import { ModelStore } from './store.js';
 import { resolveMenu, type ResolvedMenu } from './menu-path.js';
 import { VarScope } from './scope.js';
@@ -52,9 +53,13 @@ const BARE_SCRIPT_COMMANDS = new Set(['if', 'for', 'foreach', 'while', 'do', 'on
 
 const MAX_DEPTH = 400;
 
+/** The verbs the evaluator gives meaning to; anything else is looked up as an abbreviation. */
+const ITEM_VERBS = new Set(['add', 'set', 'remove', 'enable', 'disable', 'unset', 'move', 'comment', 'print', 'find', 'get', 'export', 'edit', 'reset']);
+
 class Evaluator {
   readonly store = new ModelStore();
   readonly commands: CommandRecord[] = [];
+  private readonly nameCache = new Map<string, string>();
 
   constructor(
     private readonly parsed: ParseResult,
@@ -108,7 +113,7 @@ class Evaluator {
       return;
     }
     const resolved = resolveMenu(ctx.menu, stmt.path, this.version);
-    const verb = stmt.command?.name ?? null;
+    const verb = stmt.command ? this.verbName(resolved, stmt.command.name) : null;
     this.record(stmt, verb, resolved, ctx, stmt.args);
     if (verb === null) {
       // A path-only line changes the current menu for the lines that follow.
@@ -131,6 +136,7 @@ class Evaluator {
       stmt,
       uncertain: ctx.uncertain,
       findMenu: (find) => resolveMenu(resolved.segments, find.path, this.version).path,
+      argName: (name) => this.argName(resolved, verb, name),
     };
     switch (verb) {
       case 'add':
@@ -161,6 +167,31 @@ class Evaluator {
         // print, find, get, export, edit, reset, … leave the configuration as it is.
         return;
     }
+  }
+
+  /** Full verb for an abbreviation the schema can expand (`rem` → `remove`); else as written. */
+  private verbName(menu: ResolvedMenu, word: string): string {
+    if (ITEM_VERBS.has(word) || !menu.known) return word;
+    return this.cached(`c\u0000${menu.path}\u0000${word}`, () => resolveCommandName(menu.segments, word, this.version) ?? word);
+  }
+
+  /** Canonical property name (`addr` → `address`) when the schema knows the command; else as written. */
+  private argName(menu: ResolvedMenu, verb: string, word: string): string {
+    if (!menu.known || word.includes('.')) return word;
+    return this.cached(`a\u0000${menu.path}\u0000${verb}\u0000${word}`, () => resolveArgName(menu.segments, verb, word, this.version) ?? word);
+  }
+
+  private cached(key: string, compute: () => string): string {
+    let v = this.nameCache.get(key);
+    if (v === undefined) {
+      try {
+        v = compute();
+      } catch {
+        v = key.slice(key.lastIndexOf('\u0000') + 1);
+      }
+      this.nameCache.set(key, v);
+    }
+    return v;
   }
 
   /**

@@ -14,6 +14,8 @@ export interface ItemCommandContext extends SelectorContext {
   stmt: CommandStatement;
   /** Evaluated under control flow. */
   uncertain: boolean;
+  /** Canonical property name for a name as written (expands abbreviations the schema knows). */
+  argName?(name: string): string;
 }
 
 /** Arguments of `add` that steer the command rather than set a property. */
@@ -32,7 +34,8 @@ function propertyArgs(ctx: ItemCommandContext, skip: ReadonlySet<string>): [stri
   let prefix = '';
   for (const arg of ctx.stmt.args) {
     if (arg.kind !== 'named' || skip.has(arg.name)) continue;
-    let name = arg.name;
+    let name = ctx.argName ? ctx.argName(arg.name) : arg.name;
+    if (skip.has(name)) continue;
     if (name.startsWith('.') && prefix !== '') name = prefix + name;
     const dot = name.lastIndexOf('.');
     if (dot > 0) prefix = name.slice(0, dot);
@@ -152,7 +155,7 @@ export function addItem(ctx: ItemCommandContext): Item {
 
 export function setItems(ctx: ItemCommandContext): void {
   const props = propertyArgs(ctx, new Set(['numbers']));
-  const unsets = ctx.stmt.args.flatMap((a) => (a.kind === 'unset' ? [a.name] : []));
+  const unsets = ctx.stmt.args.flatMap((a) => (a.kind === 'unset' ? [ctx.argName ? ctx.argName(a.name) : a.name] : []));
   const { expr } = selectorOf(ctx);
   if (expr === undefined) {
     // `/ip dns set servers=…`: the menu's one item.
