@@ -1,0 +1,93 @@
+/**
+ * wireguard/missing-route: an allowed-address prefix that no connected subnet or route sends
+ * through the peer's interface. RouterOS does not create routes from allowed-address.
+ */
+import type { Bounds, Prefix, RouterRule } from '@roslint/core';
+import { certain, contains, overlaps, parsePrefix, peerRef, wireguardView } from '@roslint/core';
+// Not yet re-exported by @roslint/core's analysis index.
+import {
+  MAIN_TABLE,
+  routingAnalysis,
+  tableSelectedBy,
+  type Route,
+  type RoutingAnalysis,
+} from '../../packages/core/src/analysis/routes.js';
+import { addressesOn } from '../../packages/core/src/analysis/addresses.js';
+
+/** Traffic that never needs a route: link-local unicast and multicast (OSPF over WireGuard, …). */
+const ROUTE_FREE: Bounds[] = ['fe80::/10', 'ff00::/8', '224.0.0.0/4', '169.254.0.0/16'].map((t) => parsePrefix(t)!);
+
+/**
+ * Could this route send (part of) `p` through `iface`? A static route inside the prefix counts too:
+ * routing part of a broad claim (`allowed-address=0.0.0.0/0` with routes for chosen subnets) is a
+ * deliberate split tunnel. Uncertain routes might exist, so they count.
+ */
+function routeCarries(r: Route, p: Prefix, iface: string): boolean {
+  if (r.family !== p.family || r.blackhole || r.origin === 'connected') return false;
+  if (r.dst !== undefined && !overlaps(r.dst, p)) return false;
+  if (r.uncertain) return true;
+  return r.dst !== undefined && r.egress !== undefined && r.egress.includes(iface);
+}
+
+type Coverage = { covered: true } | { covered: false; otherTable?: Route };
+
+/**
+ * Covered = inside a subnet connected to `iface`, or a main-table route through `iface` contains or
+ * lies inside the prefix, or such a route of another table that a routing rule/mark selects.
+ */
+function coverage(ra: RoutingAnalysis, iface: string, p: Prefix): Coverage {
+  if (ROUTE_FREE.some((f) => contains(f, p))) return { covered: true };
+  for (const a of addressesOn(ra.addresses, iface, p.family)) {
+    if (a.uncertain || a.connected.some((s) => contains(s, p))) return { covered: true };
+  }
+  if (ra.addresses.unknownInterface.length > 0) return { covered: true };
+  let otherTable: Route | undefined;
+  for (const r of ra.routes) {
+    if (!routeCarries(r, p, iface)) continue;
+    if (r.table === MAIN_TABLE || tableSelectedBy(ra, r.table).length > 0) return { covered: true };
+    otherTable ??= r;
+  }
+  return otherTable ? { covered: false, otherTable } : { covered: false };
+}
+
+export const wireguardMissingRoute: RouterRule = {
+  meta: {
+    id: 'wireguard/missing-route',
+    defaultSeverity: 'warning',
+    summary: 'allowed-address prefix that no route or connected subnet sends through the WireGuard interface',
+    fixable: false,
+    scope: 'router',
+  },
+  check(ctx) {
+    const view = ctx.use(wireguardView);
+    const ra = ctx.use(routingAnalysis);
+    for (const peer of view.peers) {
+      if (peer.disabled || peer.item.uncertain || peer.interfaceName === undefined) continue;
+      if (!certain(peer.interfaceValue) || !certain(peer.allowedValue)) continue;
+      const wg = view.interfacesByName.get(peer.interfaceName);
+      if (wg === undefined || wg.disabled || wg.item.uncertain) continue;
+      for (const entry of peer.allowed) {
+        const p = entry.prefix;
+        if (p === undefined) continue;
+        const cov = coverage(ra, wg.name, p);
+        if (cov.covered) continue;
+        const menu = p.family === 4 ? '/ip route' : '/ipv6 route';
+        const other = cov.otherTable;
+        const tableNote = other
+          ? `; the route ${other.dstText} via ${wg.name} in routing-table=${other.table} does not count, because no ` +
+            `routing rule or mangle routing mark selects table ${other.table}`
+          : '';
+        ctx.report({
+          span: entry.span,
+          message:
+            `allowed-address ${entry.text} of ${peerRef(peer)} is not routed through \`${wg.name}\`: it is in no subnet on ` +
+            `${wg.name} and no ${menu} sends it there${tableNote}. RouterOS does not create routes from allowed-address, ` +
+            `so traffic to ${p.canonical} leaves another way (add \`${menu} add dst-address=${p.canonical} gateway=${wg.name}\`)`,
+          ...(other ? { related: [{ span: other.span, message: `route in routing-table=${other.table}, which nothing selects` }] } : {}),
+        });
+      }
+    }
+  },
+};
+
+export default wireguardMissingRoute;

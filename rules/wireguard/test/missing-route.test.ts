@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import type { ReportDescriptor, RouterRule } from '@roslint/core';
+import { fakeConfig } from '../../../packages/core/test/analysis-wireguard-model.js';
+import { wireguardMissingRoute as rule } from "../missing-route.js";
+
+/** Run one rule over a fake config; reports with the underlined text and the fixed text. */
+function run(rule: RouterRule, text: string) {
+  const config = fakeConfig(text);
+  const reports: ReportDescriptor[] = [];
+  const memo = new Map<unknown, unknown>();
+  rule.check({
+    config,
+    options: undefined,
+    use: <T>(a: (c: typeof config) => T): T => (memo.has(a) ? memo.get(a) : (memo.set(a, a(config)), memo.get(a))) as T,
+    report: (d) => reports.push(d),
+  });
+  return reports.map((d) => ({
+    at: text.slice(d.span.start, d.span.end),
+    message: d.message,
+    fixed: d.fix ? d.fix.edits.reduceRight((t, e) => t.slice(0, e.span.start) + e.text + t.slice(e.span.end), text) : undefined,
+  }));
+}
+
+const WG = '/interface/wireguard/add name=wg0 mtu=1420\n/ip/address/add address=10.255.255.1/30 interface=wg0';
+const peer = (allowed: string, extra = '') =>
+  `/interface/wireguard/peers/add interface=wg0 public-key="x" comment=office2 allowed-address=${allowed}${extra}`;
+
+describe('wireguard/missing-route', () => {
+  it('fires on the one prefix that has no route, naming peer and interface', () => {
+    const text = `${WG}\n${peer('10.255.255.2/32,10.1.101.0/24')}`;
+    const r = run(rule, text);
+    expect(r).toHaveLength(1);
+    expect(r[0]!.at).toBe('10.1.101.0/24');
+    expect(r[0]!.message).toContain('allowed-address 10.1.101.0/24 of peer `office2` is not routed through `wg0`');
+    expect(r[0]!.message).toContain('/ip route add dst-address=10.1.101.0/24 gateway=wg0');
+  });
+  it('is quiet with a route via the interface, via a gateway in its subnet, or via ip%iface', () => {
+    const p = peer('10.255.255.2/32,10.1.101.0/24');
+    expect(run(rule, `${WG}\n${p}\n/ip/route/add dst-address=10.1.101.0/24 gateway=wg0`)).toEqual([]);
+    expect(run(rule, `${WG}\n${p}\n/ip/route/add dst-address=10.1.0.0/16 gateway=10.255.255.2`)).toEqual([]);
+    expect(run(rule, `${WG}\n${p}\n/ip/route/add dst-address=10.1.101.0/24 gateway=10.255.255.2%wg0`)).toEqual([]);
+  });
+  it('does not count a route through another interface, or a disabled route', () => {
+    const p = peer('10.1.101.0/24');
+    expect(run(rule, `${WG}\n${p}\n/ip/route/add dst-address=10.1.101.0/24 gateway=ether2`)).toHaveLength(1);
+    expect(run(rule, `${WG}\n${p}\n/ip/route/add dst-address=10.1.101.0/24 gateway=wg0 disabled=yes`)).toHaveLength(1);
+  });
+  it('counts default routes via the interface (0.0.0.0/0 full tunnel)', () => {
+    expect(run(rule, `${WG}\n${peer('0.0.0.0/0')}\n/ip/route/add dst-address=0.0.0.0/0 gateway=wg0`)).toEqual([]);
+    expect(run(rule, `${WG}\n${peer('0.0.0.0/0')}\n/ip/route/add dst-address=0.0.0.0/0 gateway=ether1`)).toHaveLength(1);
+  });
+  it('counts routes of other tables only when a routing rule or mark selects the table, and says so', () => {
+    const base = `${WG}\n${peer('0.0.0.0/0')}\n/ip/route/add dst-address=0.0.0.0/0 gateway=wg0 routing-table=vpn`;
+    const r = run(rule, base);
+    expect(r).toHaveLength(1);
+    expect(r[0]!.message).toContain('in routing-table=vpn does not count, because no routing rule or mangle routing mark selects table vpn');
+    expect(run(rule, `${base}\n/routing/rule/add src-address=192.168.1.0/24 action=lookup table=vpn`)).toEqual([]);
+    expect(run(rule, `${base}\n/ip/firewall/mangle/add chain=prerouting action=mark-routing new-routing-mark=vpn`)).toEqual([]);
+  });
+  it('works for IPv6 (route via a gateway in the tunnel subnet)', () => {
+    const text = [
+      WG,
+      '/ipv6/address/add address=fd00:0:0:1::1/64 interface=wg0',
+      peer('fd00:0:0:1::2/128,fd00:0:0:2::/64'),
+    ].join('\n');
+    expect(run(rule, text).map((x) => x.at)).toEqual(['fd00:0:0:2::/64']);
+    expect(run(rule, `${text}\n/ipv6/route/add dst-address=fd00:0:0:2::/64 gateway=fd00:0:0:1::2`)).toEqual([]);
+  });
+  it('needs no route for link-local or multicast prefixes', () => {
+    expect(run(rule, `${WG}\n${peer('224.0.0.5/32,fe80::/64')}`)).toEqual([]);
+  });
+  it('ignores disabled peers, disabled interfaces and dynamic values', () => {
+    expect(run(rule, `${WG}\n${peer('10.1.101.0/24', ' disabled=yes')}`)).toEqual([]);
+    expect(run(rule, `${WG.replace('mtu=1420', 'mtu=1420 disabled=yes')}\n${peer('10.1.101.0/24')}`)).toEqual([]);
+    expect(run(rule, `${WG}\n${peer('$nets')}`)).toEqual([]);
+    expect(run(rule, `${WG}\n${peer('10.1.101.0/24')}\n/ip/route/add dst-address=10.1.101.0/24 gateway=$gw`)).toEqual([]);
+  });
+});
+
+describe('wireguard/missing-route: broad claims', () => {
+  it('treats routes for parts of a broad claim as a deliberate split tunnel', () => {
+    const text = `${WG}\n${peer('0.0.0.0/0')}\n/ip/route/add dst-address=10.1.0.0/16 gateway=wg0`;
+    expect(run(rule, text)).toEqual([]);
+  });
+  it('does not count the tunnel subnet inside a broad claim as routing it', () => {
+    expect(run(rule, `${WG}\n${peer('10.255.0.0/16')}`).map((r) => r.at)).toEqual(['10.255.0.0/16']);
+  });
+});
