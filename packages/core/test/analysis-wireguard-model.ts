@@ -2,9 +2,12 @@
  * Test helper: a RouterConfig from simple one-line `/menu/add k=v …` commands, with exact value
  * spans, so analyses and rules can be unit-tested without the parser/evaluator. Supports quoted
  * values, `set <name> …` by name (interfaces/peers) and `disabled=yes`; nothing else.
+ * `runRule` runs one rule on such a config (used by the rules/wireguard unit tests; kept here,
+ * outside the rules package's build, because it is test-only).
  */
 import { SourceText } from '@roslint/parser';
 import type { Item, Menu, PropertyValue, RouterConfig, CommandRecord } from '../src/model/types.js';
+import type { ReportDescriptor, RouterRule, Analysis } from '../src/rule.js';
 
 export function fakeConfig(text: string, opts: { isExport?: boolean } = {}): RouterConfig {
   const menus = new Map<string, Menu>();
@@ -68,3 +71,40 @@ export function fakeConfig(text: string, opts: { isExport?: boolean } = {}): Rou
     singleton: (p) => menus.get(p)?.items[0],
   };
 }
+
+export interface Seen extends ReportDescriptor {
+  /** The text under the report's span. */
+  at: string;
+  relatedAt: string[];
+}
+
+export function runRule(rule: RouterRule, text: string, opts: { isExport?: boolean } = {}): Seen[] {
+  const config: RouterConfig = fakeConfig(text, opts);
+  const cache = new Map<Analysis<unknown>, unknown>();
+  const seen: Seen[] = [];
+  rule.check({
+    config,
+    options: undefined,
+    use: <T>(a: Analysis<T>): T => {
+      if (!cache.has(a)) cache.set(a, a(config));
+      return cache.get(a) as T;
+    },
+    report: (d) =>
+      seen.push({
+        ...d,
+        at: text.slice(d.span.start, d.span.end),
+        relatedAt: (d.related ?? []).map((r) => text.slice(r.span.start, r.span.end)),
+      }),
+  });
+  return seen;
+}
+
+/** Real X25519 pairs (generated with @noble/curves for these tests; used nowhere else). */
+export const KEYS = {
+  a: { priv: 'mhLPPxpMGz0EqUJb2IiZjat7pakbjilICf3t4FWOHgg=', pub: 'DmzzCiUZ2U+RPJVK7S6vSYQnXXgtSDenIgaM5hDhUzM=' },
+  b: { priv: 'aF4i4NS+68+njPyDA2NYm19w4m7FuappNCYSB0TYVbE=', pub: 'Mv2Zam5MCilJE/1oTYBJ/XG4+a92SbsCRr5dAb7LMCQ=' },
+  c: { priv: 'q2MB2Dl4oPXVf/JBF2MTRZnfFr5kV+sas6ZyqVIjgWU=', pub: 'QuhH5vvfvgBhGJW+BWWVZPU1PkSKlhVbRQ5v1+URfV4=' },
+};
+
+export const WG = '/interface/wireguard/add';
+export const PEER = '/interface/wireguard/peers/add';

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { allowedAddressDuplicate } from '../allowed-address-duplicate.js';
-import { runRule, KEYS, WG, PEER } from './peer-rules-harness.js';
+import { runRule, KEYS, WG, PEER } from '../../../packages/core/test/analysis-wireguard-model.js';
 
 const base = `${WG} name=wireguard1 listen-port=13231`;
 

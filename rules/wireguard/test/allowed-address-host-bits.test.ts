@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { allowedAddressHostBits } from '../allowed-address-host-bits.js';
-import { runRule, KEYS, PEER } from './peer-rules-harness.js';
+import { runRule, KEYS, PEER } from '../../../packages/core/test/analysis-wireguard-model.js';
 
 describe('wireguard/allowed-address-host-bits', () => {
   it('fires on just the prefix and offers the canonical prefix as the fix', () => {

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { allowedAddressOverlap } from '../allowed-address-overlap.js';
-import { runRule, KEYS, PEER } from './peer-rules-harness.js';
+import { runRule, KEYS, PEER } from '../../../packages/core/test/analysis-wireguard-model.js';
 
 describe('wireguard/allowed-address-overlap', () => {
   it('fires on the containing prefix and says the more specific peer wins', () => {

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { duplicatePeer } from '../duplicate-peer.js';
-import { runRule, KEYS, PEER } from './peer-rules-harness.js';
+import { runRule, KEYS, PEER } from '../../../packages/core/test/analysis-wireguard-model.js';
 
 describe('wireguard/duplicate-peer', () => {
   it('fires on the second peer with the same key on one interface', () => {

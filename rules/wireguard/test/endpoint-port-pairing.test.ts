@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { endpointPortPairing } from '../endpoint-port-pairing.js';
-import { runRule, KEYS, PEER } from './peer-rules-harness.js';
+import { runRule, KEYS, PEER } from '../../../packages/core/test/analysis-wireguard-model.js';
 
 const p = (extra: string) => `${PEER} interface=wg1 name=x public-key="${KEYS.a.pub}" ${extra}`;
 

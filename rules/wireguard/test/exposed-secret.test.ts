@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { exposedSecret } from '../exposed-secret.js';
-import { runRule, KEYS, WG, PEER } from './peer-rules-harness.js';
+import { runRule, KEYS, WG, PEER } from '../../../packages/core/test/analysis-wireguard-model.js';
 
 describe('wireguard/exposed-secret', () => {
   it('reports once per file, counts, points at the first and never shows a value', () => {

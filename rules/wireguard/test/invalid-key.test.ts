@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { invalidKey } from '../invalid-key.js';
-import { runRule, KEYS, WG, PEER } from './peer-rules-harness.js';
+import { runRule, KEYS, WG, PEER } from '../../../packages/core/test/analysis-wireguard-model.js';
 
 describe('wireguard/invalid-key', () => {
   it('fires on placeholders, truncated keys and low-order public keys', () => {

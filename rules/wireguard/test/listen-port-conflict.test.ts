@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { listenPortConflict } from '../listen-port-conflict.js';
-import { runRule, WG } from './peer-rules-harness.js';
+import { runRule, WG } from '../../../packages/core/test/analysis-wireguard-model.js';
 
 describe('wireguard/listen-port-conflict', () => {
   it('fires on the second interface with the same port', () => {

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { selfPeer } from '../self-peer.js';
-import { runRule, KEYS, WG, PEER } from './peer-rules-harness.js';
+import { runRule, KEYS, WG, PEER } from '../../../packages/core/test/analysis-wireguard-model.js';
 
 describe('wireguard/self-peer', () => {
   it("fires when a peer uses its own interface's public key, without leaking the private key", () => {

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { unknownInterface } from '../unknown-interface.js';
-import { runRule, KEYS, WG, PEER } from './peer-rules-harness.js';
+import { runRule, KEYS, WG, PEER } from '../../../packages/core/test/analysis-wireguard-model.js';
 
 describe('wireguard/unknown-interface', () => {
   it('fires when the file defines WireGuard interfaces and the peer names another', () => {
