@@ -50,7 +50,8 @@ export function parseArgs(argv: readonly string[], version: string): Promise<Par
       .option('format', { alias: 'f', type: 'string', default: 'stylish', describe: `Output format: ${formatterNames().join(', ')}` })
       .option('stdin', { type: 'boolean', default: false, describe: 'Lint text read from standard input (same as "-")' })
       .option('stdin-filename', { type: 'string', describe: 'File name used for standard input in output' })
-      .option('rule', { type: 'string', array: true, default: [], describe: 'Set a rule severity: id=off|info|warning|error (repeatable)' })
+      // Not `array: true`, which would swallow the file arguments after it; repeats collect anyway.
+      .option('rule', { type: 'string', describe: 'Set a rule severity: id=off|info|warning|error (repeatable)' })
       .option('routeros-version', { type: 'string', describe: 'RouterOS version to check against, e.g. 7.19 (default: from the export header)' })
       .option('list-rules', { type: 'boolean', default: false, describe: 'List the available rules and exit' })
       .option('color', { type: 'boolean', describe: 'Force colours on (--color) or off (--no-color)' })
@@ -89,7 +90,8 @@ function toOptions(raw: Record<string, unknown>): ParsedArgs {
     return { kind: 'usage-error', message: 'standard input ("-" / --stdin) cannot be combined with file arguments' };
   }
   const severities: Record<string, SeveritySetting> = {};
-  for (const flag of (raw.rule as unknown[]).map(String)) {
+  const ruleFlags = raw.rule === undefined ? [] : Array.isArray(raw.rule) ? raw.rule : [raw.rule];
+  for (const flag of ruleFlags.map(String)) {
     const parsed = parseRuleFlag(flag);
     if (typeof parsed === 'string') return { kind: 'usage-error', message: parsed };
     severities[parsed[0]] = parsed[1];
