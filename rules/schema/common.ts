@@ -1,0 +1,162 @@
+/**
+ * What the schema rules share: the version a file is judged by, and each recorded command resolved
+ * against the schema (menu path, command, argument names), computed once per config.
+ *
+ * Conservative by construction: anything built at run time (`$var`, `[ … ]`, `( … )`) or not located
+ * in the file's text is left alone, and without a declared version a name counts as known when any
+ * RouterOS version has it.
+ */
+import type { Span } from '@roslint/parser';
+import type { Analysis, CommandRecord, RouterConfig } from '@roslint/core';
+import {
+  canonicalizeMenuPath, closestNames, commandsOf, isCommand, resolveArgName, resolveCommandName,
+  resolveVersion, subMenusOf, versionsOf,
+} from '@roslint/schema';
+
+export interface SchemaVersion {
+  /** The known version the file is judged by; undefined when the file declares none (or a 7.x older than 7.9). */
+  version?: string;
+  /** The version as the file/option gave it, for messages. */
+  declared?: string;
+  /** RouterOS 6 and older, or a version text that cannot be read: no schema judgement at all. */
+  skip: boolean;
+}
+
+export function schemaVersion(config: RouterConfig): SchemaVersion {
+  const v = config.version;
+  if (v === undefined) return { skip: false };
+  if (!(v.major >= 7)) return { declared: v.text, skip: true };
+  const version = resolveVersion(v.text);
+  return version === undefined ? { declared: v.text, skip: false } : { version, declared: v.text, skip: false };
+}
+
+/** `7.16.1 (judged as 7.16.2)` or `7.16.2`. */
+export function versionLabel(sv: SchemaVersion): string {
+  if (sv.version === undefined) return sv.declared ?? 'any version';
+  return sv.declared !== undefined && sv.declared !== sv.version ? `${sv.declared} (schema ${sv.version})` : sv.version;
+}
+
+/** A word written literally: a name RouterOS would look up, not something built at run time. */
+export function isStaticName(word: string): boolean {
+  return /^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(word);
+}
+
+/** The path segments written in this statement, with their spans (a relative path covers the tail). */
+export interface WrittenSegment {
+  index: number;
+  text: string;
+  span: Span;
+}
+
+function pathHeader(config: RouterConfig, rec: CommandRecord): { text: string; start: number } {
+  const start = rec.span.start;
+  let end = rec.commandSpan?.start ?? rec.span.end;
+  const text = config.source.text.slice(start, end);
+  const brace = text.indexOf('{'); // a path block: only the text before its body
+  if (brace >= 0) end = start + brace;
+  return { text: config.source.text.slice(start, end), start };
+}
+
+/** Segments of `rec.menuSegments` that this statement spells out, located in the source. */
+export function writtenSegments(config: RouterConfig, rec: CommandRecord): WrittenSegment[] {
+  const { text, start } = pathHeader(config, rec);
+  const tokens: { text: string; span: Span }[] = [];
+  const re = /[^\s/\\]+/g;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    tokens.push({ text: m[0], span: { start: start + m.index, end: start + m.index + m[0].length } });
+  }
+  // `..` and `.` change the mapping between tokens and segments: do not guess.
+  if (tokens.some((t) => t.text === '..' || t.text === '.' || !isStaticName(t.text))) return [];
+  const offset = rec.menuSegments.length - tokens.length;
+  if (offset < 0) return [];
+  const out: WrittenSegment[] = [];
+  tokens.forEach((t, i) => {
+    const seg = rec.menuSegments[offset + i]!;
+    // Equal as written, or written as an abbreviation the evaluator already expanded.
+    if (seg === t.text || seg.startsWith(t.text)) out.push({ index: offset + i, text: t.text, span: t.span });
+  });
+  return out.length === tokens.length ? out : [];
+}
+
+/** A recorded command resolved against the schema. */
+export interface ResolvedRecord {
+  record: CommandRecord;
+  /** Canonical menu path when some version knows it (abbreviations expanded). */
+  path?: string[];
+  /** When `path` is undefined: the first segment no version knows, under a known parent. */
+  badSegment?: { index: number; parent: string[] };
+  /** Canonical command name when some version knows it. */
+  command?: string;
+}
+
+/**
+ * Canonical path of `segments` — as the file's version reads it when it knows the path (in 7.12
+ * `wifi` abbreviates `wifiwave2`), else in any version — or the first unknown segment with its
+ * known parent.
+ */
+function resolvePath(segments: readonly string[], version: string | undefined): Pick<ResolvedRecord, 'path' | 'badSegment'> {
+  const whole = (version !== undefined ? canonicalizeMenuPath(segments, version) : undefined) ?? canonicalizeMenuPath(segments);
+  if (whole !== undefined) return { path: whole };
+  let parent: string[] = [];
+  for (let i = 0; i < segments.length; i++) {
+    const next = canonicalizeMenuPath(segments.slice(0, i + 1));
+    if (next === undefined) {
+      return isStaticName(segments[i]!) ? { badSegment: { index: i, parent } } : {};
+    }
+    parent = next;
+  }
+  return {};
+}
+
+/** Every recorded command, resolved once per config (shared by the schema rules via `ctx.use`). */
+export const schemaRecords: Analysis<ResolvedRecord[]> = (config) => {
+  const out: ResolvedRecord[] = [];
+  const { version } = schemaVersion(config);
+  for (const record of config.commands) {
+    const r: ResolvedRecord = { record, ...resolvePath(record.menuSegments, version) };
+    if (r.path !== undefined && record.command !== null && isStaticName(record.command)) {
+      const cmd = (version !== undefined ? resolveCommandName(r.path, record.command, version) : undefined)
+        ?? resolveCommandName(r.path, record.command);
+      if (cmd !== undefined) r.command = cmd;
+    }
+    out.push(r);
+  }
+  return out;
+};
+
+export function menuText(path: readonly string[]): string {
+  return '/' + path.join('/');
+}
+
+/** Global commands (`put`, `if`, `export`) are reachable from every menu. */
+export function isGlobalCommand(word: string): boolean {
+  return isCommand([], word);
+}
+
+export { canonicalizeMenuPath, closestNames, commandsOf, resolveArgName, resolveCommandName, subMenusOf, versionsOf };
+
+/** Names in `candidates` that `word` abbreviates (for "ambiguous" messages). */
+export function prefixMatches(word: string, candidates: readonly string[]): string[] {
+  return candidates.filter((c) => c.startsWith(word)).sort();
+}
+
+/** `a`, `a` or `b`, `a`, `b` or `c` (backquoted). */
+export function orList(names: readonly string[]): string {
+  const q = names.map((n) => `\`${n}\``);
+  return q.length <= 1 ? (q[0] ?? '') : `${q.slice(0, -1).join(', ')} or ${q[q.length - 1]}`;
+}
+
+/** Argument names a command judges as properties (others, like `find`/`print`, take filters). */
+export const PROPERTY_COMMANDS = new Set(['add', 'set']);
+
+/** The argument name as written without the unset `!`, and where it is. */
+export function argName(arg: CommandRecord['args'][number]): { name: string; span: Span } | undefined {
+  if (arg.name === null) return undefined;
+  if (arg.name.startsWith('!')) {
+    const name = arg.name.slice(1);
+    return { name, span: { start: arg.span.start + 1, end: arg.span.start + 1 + name.length } };
+  }
+  return { name: arg.name, span: arg.nameSpan ?? { start: arg.span.start, end: arg.span.start + arg.name.length } };
+}
+
+export { resolveVersion };
