@@ -67,6 +67,18 @@ describe('stylish format', () => {
     expect(r.stderr).toBe('');
   });
 
+  it('lists related locations under the code frame', async () => {
+    const cwd = mkdtempSync(path.join(tmpdir(), 'roslint-cli-'));
+    writeFileSync(path.join(cwd, 'a.rsc'), 'one\ntwo');
+    let stdout = '';
+    const related: RouterRule = {
+      meta: { id: 'test/related', defaultSeverity: 'warning', summary: '', fixable: false, scope: 'router' },
+      check: (ctx) => ctx.report({ span: { start: 4, end: 7 }, message: 'two after one', related: [{ span: { start: 0, end: 3 }, message: 'one is here' }] }),
+    };
+    await main(['a.rsc'], { stdout: (t) => void (stdout += t), stderr: () => {}, readStdin: async () => new Uint8Array(), cwd, env: {}, stdoutIsTTY: false }, [related]);
+    expect(stdout.split('\n').slice(1, 5)).toEqual(['  2:1  warning  two after one  test/related', '    2 | two', '      | ^^^', '    ↳ 1:1 one is here']);
+  });
+
   it('prints nothing and exits 0 when there is nothing to report', async () => {
     const r = await run(['a.rsc'], { 'a.rsc': 'add name=ok\n' });
     expect(r).toMatchObject({ code: 0, stdout: '', stderr: '' });

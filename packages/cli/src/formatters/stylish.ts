@@ -5,6 +5,7 @@
  *     3:5  error  Peer `a` and peer `b` both claim 10.0.0.0/8  wireguard/overlapping-allowed-address
  *          3 | /interface wireguard peers add allowed-address=10.0.0.0/8 …
  *            |                                                ^^^^^^^^^^
+ *       ↳ 5:20 peer `b` claims it here
  *
  *   ✖ 1 problem (1 error, 0 warnings, 0 infos)
  */
@@ -45,6 +46,10 @@ export const formatStylish: Formatter = (results, context) => {
       const message = d.message.replace(/\s*\r?\n\s*/g, ' ');
       out.push(`  ${c.dim(pos.padEnd(posWidth))}  ${sev}  ${message}  ${c.dim(d.ruleId)}`);
       for (const frameLine of codeFrame(result, d.range, c)) out.push(`    ${frameLine}`);
+      for (const r of d.related ?? []) {
+        const where = `${r.file === result.file ? '' : `${r.file}:`}${r.range.start.line + 1}:${r.range.start.column + 1}`;
+        out.push(`    ${c.dim(`↳ ${where}`)} ${r.message.replace(/\s*\r?\n\s*/g, ' ')}`);
+      }
     }
     out.push('');
   }
