@@ -137,6 +137,7 @@ class Evaluator {
       uncertain: ctx.uncertain,
       findMenu: (find) => resolveMenu(resolved.segments, find.path, this.version).path,
       argName: (name) => this.argName(resolved, verb, name),
+      isListMenu: () => this.isListMenu(resolved),
     };
     switch (verb) {
       case 'add':
@@ -179,6 +180,12 @@ class Evaluator {
   private argName(menu: ResolvedMenu, verb: string, word: string): string {
     if (!menu.known || word.includes('.')) return word;
     return this.cached(`a\u0000${menu.path}\u0000${verb}\u0000${word}`, () => resolveArgName(menu.segments, verb, word, this.version) ?? word);
+  }
+
+  /** The schema says `set` here takes item numbers: the menu holds a list, not one settings item. */
+  private isListMenu(menu: ResolvedMenu): boolean {
+    if (!menu.known) return false;
+    return this.cached(`l\u0000${menu.path}`, () => (resolveArgName(menu.segments, 'set', 'numbers', this.version) === 'numbers' ? 'y' : 'n')) === 'y';
   }
 
   private cached(key: string, compute: () => string): string {

@@ -16,6 +16,8 @@ export interface ItemCommandContext extends SelectorContext {
   uncertain: boolean;
   /** Canonical property name for a name as written (expands abbreviations the schema knows). */
   argName?(name: string): string;
+  /** The schema knows this menu holds a list of items (its `set` takes `numbers`). */
+  isListMenu?(): boolean;
 }
 
 /** Arguments of `add` that steer the command rather than set a property. */
@@ -122,7 +124,8 @@ function placeBeforeIndex(ctx: ItemCommandContext, arg: NamedArg): { index: numb
   if (text !== undefined && /^\d+$/.test(text)) return { index: Number(text), certain: true };
   const sel = select(ctx, arg.value);
   const first = sel.items[0];
-  if (!first) return { index: undefined, certain: !sel.unresolved };
+  // Before an item the file does not show (a built-in, `*5`): the position is unknown.
+  if (!first) return { index: undefined, certain: !sel.unresolved && sel.implicit.length === 0 };
   const index = ctx.store.indexOf(first.item);
   return { index: index < 0 ? undefined : index, certain: first.certain && !sel.viaVariable && !sel.unresolved };
 }
@@ -158,6 +161,8 @@ export function setItems(ctx: ItemCommandContext): void {
   const unsets = ctx.stmt.args.flatMap((a) => (a.kind === 'unset' ? [ctx.argName ? ctx.argName(a.name) : a.name] : []));
   const { expr } = selectorOf(ctx);
   if (expr === undefined) {
+    // `set` without an item in a list menu changes nothing (RouterOS asks for `numbers`).
+    if (ctx.isListMenu?.()) return;
     // `/ip dns set servers=…`: the menu's one item.
     const item = singletonItem(ctx);
     touch(ctx, item, true);

@@ -60,13 +60,21 @@ function selectorValue(text: string, span: Span, statementSpan: Span): PropertyV
   return { text, negated: false, dynamic: false, uncertain: false, span: { ...span }, nameSpan: { ...span }, statementSpan };
 }
 
-/** Items whose name (or, unrenamed, default-name) is `name`. */
+/**
+ * Items whose name (or, never renamed, default-name) is `name`. An item created by `add` whose
+ * name is dynamic may be the one: it is returned as an uncertain match.
+ */
 export function itemsNamed(items: readonly Item[], name: string): SelectedItem[] {
   // A built-in item whose name the file never shows (created by `[find default=yes]`, `*1A`…) is
   // not presumed to be this one: exports select a built-in item the same way every time.
   const out: SelectedItem[] = [];
-  for (const item of items) if (itemPropForMatch(item, 'name') === name) out.push({ item, certain: true });
-  return out;
+  const maybe: SelectedItem[] = [];
+  for (const item of items) {
+    const n = itemPropForMatch(item, 'name');
+    if (n === name) out.push({ item, certain: true });
+    else if (n === undefined && !item.implicit) maybe.push({ item, certain: false });
+  }
+  return out.length > 0 ? out : maybe;
 }
 
 function selectWordElement(ctx: SelectorContext, text: string, span: Span, sel: Selection): void {
