@@ -131,3 +131,14 @@ describe('underlayMtu', () => {
     expect(underlayMtu(routingAnalysis(c), 4, ip('198.51.100.9'))).toMatchObject({ mtu: 1480, interface: 'wan-vlan' });
   });
 });
+
+describe('blackhole flag', () => {
+  it('reads the positional `blackhole` flag of `add blackhole dst-address=…` from the command log', () => {
+    const c = fakeConfig('/ip/route/add dst-address=10.0.0.0/8\n/ip/route/add gateway=ether1');
+    // fakeConfig keeps no positional args; add the flag as the evaluator's command log records it.
+    const cmd = c.commands[0]!;
+    cmd.args.unshift({ name: null, value: 'blackhole', span: { start: 14, end: 23 } });
+    const l = lookupRoute(routingAnalysis(c), 4, ip('10.1.2.3'));
+    expect(l.winners.map((r) => [r.dstText, r.blackhole, r.egress])).toEqual([['10.0.0.0/8', true, []]]);
+  });
+});

@@ -107,8 +107,22 @@ function interfaceDisabled(interfaces: InterfaceIndex, name: string): boolean {
   return interfaces.byName.get(name)?.disabled ?? false;
 }
 
+/**
+ * Statements that wrote the positional flag `blackhole` (`add blackhole dst-address=…`, as v7
+ * exports print it): the model keeps only named args as properties, the command log keeps flags.
+ */
+function blackholeStatements(config: RouterConfig): Set<number> {
+  const out = new Set<number>();
+  for (const c of config.commands) {
+    if (c.menu !== '/ip/route' && c.menu !== '/ipv6/route') continue;
+    if (c.args.some((a) => a.name === null && a.value === 'blackhole')) out.add(c.span.start);
+  }
+  return out;
+}
+
 function staticRoutes(config: RouterConfig, interfaces: InterfaceIndex): Route[] {
   const out: Route[] = [];
+  const flagged = blackholeStatements(config);
   for (const [menu, family] of ROUTE_MENUS) {
     for (const item of config.items(menu)) {
       if (isDisabled(item)) continue;
@@ -138,6 +152,7 @@ function staticRoutes(config: RouterConfig, interfaces: InterfaceIndex): Route[]
         dstText = item.props.get('dst-address')?.text ?? dstText;
       }
       const blackhole =
+        [item.span, ...item.touchedBy].some((sp) => flagged.has(sp.start)) ||
         (blackholeValue !== undefined && !isNo(blackholeValue)) ||
         (known(typeValue) && ['blackhole', 'unreachable', 'prohibit'].includes(typeValue.text));
       let gateways: Gateway[] = [];
