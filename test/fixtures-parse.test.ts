@@ -247,6 +247,9 @@ describe('export models', () => {
     expect(prop(backup!, 'source')).toContain(':log info "backup \\"$name\\" written"');
     const sched = findItemByName(c, '/system/scheduler', 'ddns');
     expect(prop(sched!, 'on-event')).toBe('/system script run ddns');
+    // split inside the quotes ("uptim\\" + "    e]") joins without the indentation
+    const nightly = findItemByName(c, '/system/scheduler', 'nightly-backup');
+    expect(prop(nightly!, 'on-event')).toBe(':if ([/system resource get uptime] > 1h) do={ /system script run backup }');
     expect(prop(c.items('/ip/dhcp-server/option')[0]!, 'value')).toBe('0x0104C0A80114');
     expect(prop(c.items('/ipv6/route')[0]!, 'gateway')).toBe('fe80::1%sfp-sfpplus1');
   });
