@@ -3,3 +3,4 @@ export * from './diagnostics.js';
 export { SourceText, decodeBytes, type SourceEncoding, type DecodedBytes } from './source.js';
 export { parse, parseSource, type ParseOptions, type ParseResult } from './parse.js';
 export { staticText } from './values.js';
+export { KNOWN_COMMANDS, SCRIPT_COMMANDS, SCRIPT_PROPERTIES } from './commands.js';
