@@ -22,6 +22,8 @@ export const unknownInterface: RouterRule = {
       const value = certain(peer.interfaceValue);
       if (peer.disabled || peer.item.uncertain || !value || value.text === '') continue;
       if (view.interfacesByName.has(value.text)) continue;
+      // `*7` is an internal id (seen in exports): it cannot be matched against names.
+      if (value.text.startsWith('*')) continue;
       // `add` without name= gets `wireguardN`; we guess N, so don't judge names of that shape.
       if (autoNamed && /^wireguard\d+$/.test(value.text)) continue;
       const names = view.interfaces.map((i) => `\`${i.name}\``);

@@ -118,4 +118,17 @@ describe('allowedAddressConflicts', () => {
     expect(r.overlaps[0]!.outer.peer.label).toBe('wide');
     expect(r.overlaps[0]!.inners).toHaveLength(256);
   });
+
+  it('stays fast when one wide prefix contains every other (k = 20,000 pairs)', () => {
+    const lines = [peer('wg1', 'default', '0.0.0.0/0')];
+    for (let i = 0; i < 20000; i++) lines.push(peer('wg1', `h${i}`, `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}/32`));
+    const cfg = fakeConfig(lines.join('\n'));
+    const t0 = performance.now();
+    const r = allowedAddressConflicts(cfg);
+    const ms = performance.now() - t0;
+    console.log(`allowedAddressConflicts: 0.0.0.0/0 over 20,000 hosts in ${ms.toFixed(0)} ms`);
+    expect(ms).toBeLessThan(1000);
+    expect(r.overlaps).toHaveLength(1);
+    expect(r.overlaps[0]!.inners).toHaveLength(20000);
+  });
 });

@@ -20,6 +20,7 @@ describe('wireguard/unknown-interface', () => {
       `${PEER} interface=wg1 public-key="${KEYS.a.pub}"`,
       `${PEER} interface=wireguard1 public-key="${KEYS.b.pub}"`,
       `${PEER} interface=wg7 public-key="${KEYS.c.pub}" disabled=yes`,
+      `${PEER} interface=*7 public-key="${KEYS.c.pub}"`,
     ].join('\n'))).toEqual([]);
   });
 });
