@@ -1,0 +1,39 @@
+/** Shared helpers for the model tests: parse + build, and spans of substrings. */
+import { parse } from '@roslint/parser';
+import { buildConfig, type BuildOptions, type Item, type RouterConfig } from '@roslint/core';
+
+export function build(text: string, options: Partial<BuildOptions> = {}): RouterConfig {
+  return buildConfig(parse(text, { file: 't.rsc' }), { file: 't.rsc', ...options }).config;
+}
+
+/** Span of the `nth` (0-based) occurrence of `needle` in `text`; fails loudly when absent. */
+export function spanOf(text: string, needle: string, nth = 0): { start: number; end: number } {
+  let at = -1;
+  for (let i = 0; i <= nth; i++) {
+    at = text.indexOf(needle, at + 1);
+    if (at < 0) throw new Error(`"${needle}" occurrence ${nth} not in text`);
+  }
+  return { start: at, end: at + needle.length };
+}
+
+/** Span of the whole line containing the `nth` occurrence of `needle` (without the line break). */
+export function lineSpanOf(text: string, needle: string, nth = 0): { start: number; end: number } {
+  const s = spanOf(text, needle, nth);
+  const start = text.lastIndexOf('\n', s.start) + 1;
+  let end = text.indexOf('\n', s.end);
+  if (end < 0) end = text.length;
+  if (text[end - 1] === '\r') end--;
+  return { start, end };
+}
+
+/** Property texts of an item, as a plain object (for compact equality assertions). */
+export function texts(item: Item | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!item) return out;
+  for (const [k, v] of item.props) out[k] = v.text;
+  return out;
+}
+
+export function menuTexts(config: RouterConfig, menu: string): Record<string, string>[] {
+  return config.items(menu).map(texts);
+}
