@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findItemByName, isDisabled, itemName, prop } from '@roslint/core';
+import { findItemByName, isDisabled, itemName, prop } from '../src/model/index.js';
 import { build, lineSpanOf, menuTexts, spanOf, texts } from './model-helpers.js';
 
 describe('implicit built-in items', () => {
@@ -48,6 +48,14 @@ describe('implicit built-in items', () => {
     const all = c.items('/interface/list')[1]!;
     expect(all.implicit).toBe(true);
     expect(c.items('/interface/list')[0]!.implicit).toBe(false);
+  });
+
+  it('does not guess properties a built-in item may have: a where on them is uncertain', () => {
+    const c = build('/interface wireless security-profiles\nset [ find default=yes ] supplicant-identity=MikroTik\nset [ find where mode=dynamic-keys ] comment=x\n');
+    const profile = c.items('/interface/wireless/security-profiles')[0]!;
+    expect(profile.props.get('comment')).toMatchObject({ text: 'x', uncertain: true });
+    expect(profile.uncertain).toBe(true);
+    expect(c.items('/interface/wireless/security-profiles')).toHaveLength(1);
   });
 
   it('set 0 on an empty fixed list creates its first item', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isDisabled, prop, splitList } from '@roslint/core';
+import { isDisabled, prop, splitList } from '../src/model/index.js';
 import { build, lineSpanOf, menuTexts, spanOf, texts } from './model-helpers.js';
 
 const COMPACT = [

@@ -1,6 +1,6 @@
 /** Shared helpers for the model tests: parse + build, and spans of substrings. */
 import { parse } from '@roslint/parser';
-import { buildConfig, type BuildOptions, type Item, type RouterConfig } from '@roslint/core';
+import { buildConfig, type BuildOptions, type Item, type RouterConfig } from '../src/model/index.js';
 
 export function build(text: string, options: Partial<BuildOptions> = {}): RouterConfig {
   return buildConfig(parse(text, { file: 't.rsc' }), { file: 't.rsc', ...options }).config;

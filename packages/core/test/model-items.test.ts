@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isDisabled, prop } from '@roslint/core';
+import { isDisabled, prop } from '../src/model/index.js';
 import { build, lineSpanOf, menuTexts, spanOf } from './model-helpers.js';
 
 const FILTER = '/ip firewall filter\nadd chain=input action=accept comment=a\nadd chain=input action=drop comment=b disabled=yes\nadd chain=forward action=drop comment=c\n';

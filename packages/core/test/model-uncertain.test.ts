@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildConfig, prop } from '@roslint/core';
+import { buildConfig, prop } from '../src/model/index.js';
 import { parse } from '@roslint/parser';
 import { build, menuTexts, spanOf } from './model-helpers.js';
 
