@@ -51,10 +51,31 @@ const PRECEDENCE = new Map<TokenType, [BinaryOperator, number]>([
 const PRIMARY_START = new Set<TokenType>([T.Word, T.StringStart, T.Variable, T.LBracket, T.LParen, T.LBrace, T.LCurlyArray]);
 
 const end = (tok: IToken): number => (tok as Tok).end;
-const isPathPart = (s: string) => s === '..' || s === '' || /^[A-Za-z][A-Za-z0-9_-]*$/.test(s);
+/** A word made of path segments: `ip`, `ip/firewall/filter/`, `..`, `../peers` (not `10.0.0.1`, `*1A`). */
+function isPathWord(w: string): boolean {
+  let segStart = true;
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (c === 47 /* / */) { segStart = true; continue; }
+    if (segStart) {
+      if (c === 46 /* . */) {
+        if (w.charCodeAt(i + 1) !== 46) return false;
+        const n = w.charCodeAt(i + 2);
+        if (i + 2 < w.length && n !== 47) return false;
+        i++;
+        continue;
+      }
+      if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90))) return false;
+      segStart = false;
+      continue;
+    }
+    if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 45 || c === 95)) return false;
+  }
+  return true;
+}
 
 /** An item of a command line before we know which words are path, command or arguments. */
-type Item = { kind: 'word'; text: string; start: number; end: number; arg: Arg } | { kind: 'arg'; arg: Arg };
+export type Item = { kind: 'word'; text: string; start: number; end: number; arg: Arg } | { kind: 'arg'; arg: Arg };
 
 export class RouterOsParser extends EmbeddedActionsParser {
   constructor() {
@@ -364,7 +385,7 @@ function foldBinary(operands: Expr[], ops: IToken[]): Expr {
   return climb(0);
 }
 
-function buildCommand(colon: IToken | undefined, slash: IToken | undefined, name: Tok | undefined, items: Item[]): Statement {
+export function buildCommand(colon: IToken | undefined, slash: IToken | undefined, name: Tok | undefined, items: Item[]): Statement {
   const firstTok = colon ?? slash;
   const start = firstTok ? firstTok.startOffset : items[0]!.arg.start;
   let stmtEnd = name ? name.end : slash ? end(slash) : start;
@@ -391,15 +412,18 @@ function buildCommand(colon: IToken | undefined, slash: IToken | undefined, name
       k++;
       break;
     }
-    const parts = w.split('/');
-    if (!parts.every(isPathPart)) break;
-    let off = it.start;
-    for (const p of parts) {
-      if (p !== '') segments.push({ kind: 'segment', name: p, start: off, end: off + p.length });
-      off += p.length + 1;
+    if (!isPathWord(w)) break;
+    if (w.indexOf('/') === -1) segments.push({ kind: 'segment', name: w, start: it.start, end: it.end });
+    else {
+      let off = it.start;
+      for (const p of w.split('/')) {
+        if (p !== '') segments.push({ kind: 'segment', name: p, start: off, end: off + p.length });
+        off += p.length + 1;
+      }
     }
   }
-  const rest = items.slice(k).map((i) => i.arg);
+  const rest: Arg[] = new Array(items.length - k);
+  for (let j = k; j < items.length; j++) rest[j - k] = items[j]!.arg;
   // `/ip firewall { … }`: a path followed only by a block.
   if (!command && rest.length === 1 && rest[0]!.kind === 'positional' && rest[0]!.value.kind === 'block' && (slash || segments.length)) {
     const body = rest[0]!.value.body;

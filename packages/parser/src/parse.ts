@@ -9,6 +9,7 @@
 import type { NamedArg, Script, Statement, StringExpr } from './ast.js';
 import { SCRIPT_PROPERTIES } from './commands.js';
 import type { Diagnostic } from './diagnostics.js';
+import { fastStatement } from './fastpath.js';
 import { OFFSET_MAPS, RouterOsParser } from './grammar.js';
 import { Scanner, type ScannedStatement, type SyntaxProblem } from './lexer/scanner.js';
 import { SourceText } from './source.js';
@@ -65,10 +66,11 @@ export function parse(input: string | Uint8Array, options: ParseOptions = {}): P
 }
 
 /** Parses a whole text (a file or an embedded script); offsets are relative to `text`. */
-function parseText(text: string, problems: SyntaxProblem[], embedDepth: number): Script {
+function parseText(text: string, problems: SyntaxProblem[], embedDepth: number, lineOf?: (offset: number) => number): Script {
   const comments: Script['comments'] = [];
   const body: Statement[] = [];
-  const scanner = new Scanner(text, problems, comments);
+  const scanner = new Scanner(text, problems, comments, lineOf);
+  const outerLineOf = (o: number) => scanner.lineOf(o);
   for (;;) {
     const st = scanner.next();
     if (!st) break;
@@ -78,12 +80,19 @@ function parseText(text: string, problems: SyntaxProblem[], embedDepth: number):
     }
     const stmt = parseStatement(st, problems);
     body.push(stmt);
-    if (embedDepth < MAX_EMBED_DEPTH && st.tokens.some((t) => t.srcStart !== undefined)) attachEmbedded(stmt, problems, embedDepth);
+    if (embedDepth < MAX_EMBED_DEPTH && st.tokens.some((t) => t.srcStart !== undefined)) attachEmbedded(stmt, problems, embedDepth, outerLineOf);
   }
   return { kind: 'script', body, comments, start: 0, end: text.length };
 }
 
+/** Test hook: force every statement through the chevrotain grammar. */
+export const parserTestHooks = { disableFastPath: false };
+
 function parseStatement(st: ScannedStatement, problems: SyntaxProblem[]): Statement {
+  if (!parserTestHooks.disableFastPath) {
+    const fast = fastStatement(st.tokens);
+    if (fast) return fast;
+  }
   const p = parser();
   try {
     p.input = st.tokens;
@@ -111,7 +120,7 @@ function parseStatement(st: ScannedStatement, problems: SyntaxProblem[]): Statem
 // ---- embedded scripts ---------------------------------------------------------------------------
 
 /** Parses every script-carrying string argument in `stmt` and stores the result in `embedded`. */
-function attachEmbedded(stmt: Statement, problems: SyntaxProblem[], embedDepth: number): void {
+function attachEmbedded(stmt: Statement, problems: SyntaxProblem[], embedDepth: number, lineOf: (o: number) => number): void {
   const stack: unknown[] = [stmt];
   while (stack.length) {
     const node = stack.pop();
@@ -123,7 +132,7 @@ function attachEmbedded(stmt: Statement, problems: SyntaxProblem[], embedDepth: 
     const n = node as { kind?: string };
     if (n.kind === 'named') {
       const arg = node as NamedArg;
-      if (arg.value?.kind === 'string' && SCRIPT_PROPERTIES.has(arg.name)) embed(arg.value, problems, embedDepth);
+      if (arg.value?.kind === 'string' && SCRIPT_PROPERTIES.has(arg.name)) embed(arg.value, problems, embedDepth, lineOf);
     }
     if (n.kind === 'string') continue; // strings' own interpolations hold no script properties worth it
     for (const key in n) {
@@ -133,7 +142,7 @@ function attachEmbedded(stmt: Statement, problems: SyntaxProblem[], embedDepth: 
   }
 }
 
-function embed(str: StringExpr, problems: SyntaxProblem[], embedDepth: number): void {
+function embed(str: StringExpr, problems: SyntaxProblem[], embedDepth: number, lineOf: (o: number) => number): void {
   if (str.value === null || str.value.length === 0) return;
   const maps = [];
   for (const part of str.parts) {
@@ -155,7 +164,7 @@ function embed(str: StringExpr, problems: SyntaxProblem[], embedDepth: number): 
   const mapEnd = (o: number) => (o > 0 ? srcEnd[Math.min(o, len) - 1]! : srcStart[0]!);
 
   const inner: SyntaxProblem[] = [];
-  const script = parseText(str.value, inner, embedDepth + 1);
+  const script = parseText(str.value, inner, embedDepth + 1, (o) => lineOf(mapStart(o)));
   remapSpans(script, mapStart, mapEnd);
   for (const p of inner) {
     p.start = mapStart(p.start);

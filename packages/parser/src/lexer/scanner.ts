@@ -101,6 +101,8 @@ export class Scanner {
     private readonly text: string,
     private readonly problems: SyntaxProblem[],
     private readonly comments: Comment[],
+    /** Line numbers for messages; embedded scripts pass one that answers in the outer file. */
+    private readonly lineResolver?: (offset: number) => number,
   ) {}
 
   get atEnd(): boolean {
@@ -185,7 +187,9 @@ export class Scanner {
     this.problems.push({ ruleId, severity: 'error', message, start, end });
   }
 
-  private lineOf(offset: number): number {
+  /** 0-based line of an offset (in the outer file for embedded scripts). */
+  lineOf(offset: number): number {
+    if (this.lineResolver) return this.lineResolver(offset);
     if (!this.lineStarts) {
       const t = this.text;
       const starts = [0];
@@ -226,10 +230,10 @@ export class Scanner {
   }
 
   private emit(type: TokenType, start: number, end: number, image: string): Tok {
-    const tok: Tok = {
-      image, startOffset: start, endOffset: end - 1, end, tokenType: type, tokenTypeIdx: type.tokenTypeIdx!,
-      startLine: NaN, startColumn: NaN, endLine: NaN, endColumn: NaN, ws: this.pendingWs,
-    };
+    // Only the fields chevrotain reads at parse time (no line/column: computed for diagnostics only).
+    const tok = {
+      image, startOffset: start, endOffset: end - 1, end, tokenType: type, tokenTypeIdx: type.tokenTypeIdx!, ws: this.pendingWs,
+    } as Tok;
     this.tokens.push(tok);
     this.pendingWs = false;
     return tok;
