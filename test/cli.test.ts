@@ -44,7 +44,8 @@ function roslint(args: string[], opts: { cwd?: string; input?: string; env?: Rec
 
 const filePaths = (stdout: string, cwd: string) => (JSON.parse(stdout) as { filePath: string }[]).map((r) => path.relative(cwd, r.filePath));
 
-describe('roslint (built binary)', () => {
+// Each case spawns node several times; give slow CI machines room.
+describe('roslint (built binary)', { timeout: 120_000 }, () => {
   it('prints its version and help', () => {
     const v = roslint(['--version']);
     expect(v.code).toBe(0);
