@@ -1,5 +1,6 @@
 import type { Rule } from '@roslint/core';
+import { schemaRules } from './schema/index.js';
 import { wireguardRules } from './wireguard/index.js';
 
 /** Every built-in rule. Front ends pass this list to the Linter. */
-export const builtinRules: Rule[] = [...wireguardRules];
+export const builtinRules: Rule[] = [...wireguardRules, ...schemaRules];
