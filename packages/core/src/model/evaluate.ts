@@ -59,7 +59,7 @@ const ITEM_VERBS = new Set(['add', 'set', 'remove', 'enable', 'disable', 'unset'
 class Evaluator {
   readonly store = new ModelStore();
   readonly commands: CommandRecord[] = [];
-  private readonly nameCache = new Map<string, string>();
+  private readonly nameCache = new Map<string, Map<string, string>>();
 
   constructor(
     private readonly parsed: ParseResult,
@@ -173,30 +173,36 @@ class Evaluator {
   /** Full verb for an abbreviation the schema can expand (`rem` → `remove`); else as written. */
   private verbName(menu: ResolvedMenu, word: string): string {
     if (ITEM_VERBS.has(word) || !menu.known) return word;
-    return this.cached(`c\u0000${menu.path}\u0000${word}`, () => resolveCommandName(menu.segments, word, this.version) ?? word);
+    return this.cached('c' + menu.path, word, () => resolveCommandName(menu.segments, word, this.version) ?? word);
   }
 
   /** Canonical property name (`addr` → `address`) when the schema knows the command; else as written. */
   private argName(menu: ResolvedMenu, verb: string, word: string): string {
     if (!menu.known || word.includes('.')) return word;
-    return this.cached(`a\u0000${menu.path}\u0000${verb}\u0000${word}`, () => resolveArgName(menu.segments, verb, word, this.version) ?? word);
+    return this.cached('a' + menu.path + ' ' + verb, word, () => resolveArgName(menu.segments, verb, word, this.version) ?? word);
   }
 
   /** The schema says `set` here takes item numbers: the menu holds a list, not one settings item. */
   private isListMenu(menu: ResolvedMenu): boolean {
     if (!menu.known) return false;
-    return this.cached(`l\u0000${menu.path}`, () => (resolveArgName(menu.segments, 'set', 'numbers', this.version) === 'numbers' ? 'y' : 'n')) === 'y';
+    return this.cached('l', menu.path, () => (resolveArgName(menu.segments, 'set', 'numbers', this.version) === 'numbers' ? 'y' : 'n')) === 'y';
   }
 
-  private cached(key: string, compute: () => string): string {
-    let v = this.nameCache.get(key);
+  /** Schema look-ups memoised per (table, key): exports repeat the same names many times. */
+  private cached(table: string, key: string, compute: () => string): string {
+    let t = this.nameCache.get(table);
+    if (!t) {
+      t = new Map<string, string>();
+      this.nameCache.set(table, t);
+    }
+    let v = t.get(key);
     if (v === undefined) {
       try {
         v = compute();
       } catch {
-        v = key.slice(key.lastIndexOf('\u0000') + 1);
+        v = key;
       }
-      this.nameCache.set(key, v);
+      t.set(key, v);
     }
     return v;
   }

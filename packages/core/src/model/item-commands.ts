@@ -41,7 +41,7 @@ function propertyArgs(ctx: ItemCommandContext, skip: ReadonlySet<string>): [stri
     if (name.startsWith('.') && prefix !== '') name = prefix + name;
     const dot = name.lastIndexOf('.');
     if (dot > 0) prefix = name.slice(0, dot);
-    out.push([name, namedArgValue(arg, span(ctx.stmt), ctx.source, ctx.uncertain)]);
+    out.push([name, namedArgValue(arg, ctx.statementSpan, ctx.source, ctx.uncertain)]);
   }
   return out;
 }
@@ -151,7 +151,8 @@ export function addItem(ctx: ItemCommandContext): Item {
     index = at.index;
     if (!at.certain) certain = false;
   }
-  if (!certain || [...item.props.values()].some((v) => v.dynamic)) item.uncertain = true;
+  if (!certain) item.uncertain = true;
+  for (const v of item.props.values()) if (v.dynamic) item.uncertain = true;
   ctx.store.insert(item, index);
   return item;
 }
@@ -180,7 +181,7 @@ export function setItems(ctx: ItemCommandContext): void {
 export function setDisabled(ctx: ItemCommandContext, disabled: boolean): void {
   const { expr } = selectorOf(ctx);
   const word = ctx.stmt.command ?? ctx.stmt;
-  const value = commandValue(disabled ? 'yes' : 'no', word, span(ctx.stmt), ctx.uncertain);
+  const value = commandValue(disabled ? 'yes' : 'no', word, ctx.statementSpan, ctx.uncertain);
   if (expr === undefined) return;
   for (const t of targets(ctx, select(ctx, expr))) {
     touch(ctx, t.item, t.certain);
@@ -237,7 +238,7 @@ export function removeItems(ctx: ItemCommandContext): void {
       // It may or may not be removed on the router: keep it, flagged.
       touch(ctx, s.item, false);
     }
-    if (s.item.removed) s.item.touchedBy.push(span(ctx.stmt));
+    if (s.item.removed) s.item.touchedBy.push(ctx.statementSpan);
   }
 }
 

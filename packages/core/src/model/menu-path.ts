@@ -21,8 +21,22 @@ export function menuString(segments: readonly string[]): string {
   return '/' + segments.join('/');
 }
 
+// Exports repeat the same few dozen menus hundreds of thousands of times: resolve each once.
+const cache = new Map<string, ResolvedMenu>();
+const CACHE_LIMIT = 10_000;
+
 function canonicalize(segments: string[], version: string | undefined): ResolvedMenu {
   if (segments.length === 0) return { segments, path: '/', known: true };
+  const key = (version ?? '') + '\u0000' + segments.join('\u0000');
+  const hit = cache.get(key);
+  if (hit) return { segments: [...hit.segments], path: hit.path, known: hit.known };
+  const resolved = canonicalizeUncached(segments, version);
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(key, { segments: [...resolved.segments], path: resolved.path, known: resolved.known });
+  return resolved;
+}
+
+function canonicalizeUncached(segments: string[], version: string | undefined): ResolvedMenu {
   let canonical: string[] | undefined;
   try {
     canonical = canonicalizeMenuPath(segments, version);
