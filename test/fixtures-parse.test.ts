@@ -159,8 +159,8 @@ const EXPORTS: Record<string, ExportExpectation> = {
     },
   },
   'verbose-excerpt.rsc': {
-    version: '7.12.1',
-    date: '2023-11-20 10:02:36',
+    version: '7.16.2',
+    date: '2024-12-05 10:02:36',
     model: 'RB750Gr3',
     showsSensitive: false,
     counts: { '/interface/bridge': 1, '/interface/list/member': 2 },
