@@ -37,14 +37,11 @@ export type PrefixParseResult = { ok: true; prefix: Prefix } | { ok: false; reas
 
 const BITS: Record<IpFamily, number> = { 4: 32, 6: 128 };
 
-function maxValue(family: IpFamily): bigint {
-  return (1n << BigInt(BITS[family])) - 1n;
-}
-
-/** Mask of the host bits of a prefix length. */
-function hostMask(family: IpFamily, length: number): bigint {
-  return (1n << BigInt(BITS[family] - length)) - 1n;
-}
+// Host-bit masks per family and prefix length, computed once (bigint arithmetic allocates).
+const HOST_MASKS: Record<IpFamily, bigint[]> = {
+  4: Array.from({ length: 33 }, (_, len) => (1n << BigInt(32 - len)) - 1n),
+  6: Array.from({ length: 129 }, (_, len) => (1n << BigInt(128 - len)) - 1n),
+};
 
 /** Parse a bare address (no `/len`); `%scope` is stripped. Undefined when invalid. */
 export function parseAddress(text: string): { family: IpFamily; value: bigint; scope?: string } | undefined {
@@ -119,9 +116,9 @@ function ipv6Value(t: string): bigint | undefined {
     if (!all || all.length !== 8) return undefined;
     groups = all;
   }
-  let v = 0n;
-  for (const g of groups) v = (v << 16n) | BigInt(g);
-  return v;
+  let hex = '0x';
+  for (const g of groups) hex += g.toString(16).padStart(4, '0');
+  return BigInt(hex);
 }
 
 /** Parse `addr[/len][%scope]` (RouterOS also writes `addr%scope/len`). Never throws. */
@@ -151,8 +148,9 @@ export function parsePrefixDetailed(text: string): PrefixParseResult {
     length = Number(lenPart);
     if (length > bits) return { ok: false, reason: `/${length} is longer than ${bits} bits` };
   }
-  const mask = hostMask(addr.family, length);
-  const first = addr.value & ~mask & maxValue(addr.family);
+  const mask = HOST_MASKS[addr.family][length]!;
+  const hostBits = addr.value & mask;
+  const first = hostBits === 0n ? addr.value : addr.value - hostBits;
   const last = first | mask;
   const prefix: Prefix = {
     family: addr.family,
@@ -162,10 +160,10 @@ export function parsePrefixDetailed(text: string): PrefixParseResult {
     address: addr.value,
     length,
     explicitLength: lenPart !== undefined,
-    hasHostBits: (addr.value & mask) !== 0n,
+    hasHostBits: hostBits !== 0n,
     canonical: `${formatAddress(addr.family, first)}/${length}`,
-    ...(scope !== undefined ? { scope } : {}),
   };
+  if (scope !== undefined) prefix.scope = scope;
   return { ok: true, prefix };
 }
 
@@ -180,8 +178,10 @@ export function formatAddress(family: IpFamily, value: bigint): string {
   if (family === 4) {
     return [24n, 16n, 8n, 0n].map((s) => ((value >> s) & 0xffn).toString()).join('.');
   }
+  // One hex conversion instead of eight bigint shifts (each would allocate).
+  const hex32 = value.toString(16).padStart(32, '0');
   const groups: number[] = [];
-  for (let i = 7; i >= 0; i--) groups.push(Number((value >> BigInt(i * 16)) & 0xffffn));
+  for (let i = 0; i < 32; i += 4) groups.push(parseInt(hex32.slice(i, i + 4), 16));
   // Longest run (≥ 2) of zero groups becomes `::`; the first such run wins a tie.
   let bestStart = -1;
   let bestLen = 0;

@@ -8,7 +8,7 @@
 import type { Span } from '@roslint/parser';
 import type { Item, PropertyValue, RouterConfig } from '../model/types.js';
 import { isDisabled } from '../model/types.js';
-import { boundsKey, parsePrefixDetailed, sameBounds, sortAndSweep, type Prefix } from './prefix.js';
+import { parsePrefixDetailed, sameBounds, sortAndSweep, type Prefix } from './prefix.js';
 import { derivePublicKey } from './keys.js';
 
 export const WIREGUARD_MENU = '/interface/wireguard';
@@ -182,45 +182,57 @@ function buildInterfaces(config: RouterConfig): WgInterface[] {
 }
 
 function buildPeer(item: Item, index: number, sourceText: string): WgPeer {
-  const get = (n: string) => item.props.get(n);
-  const interfaceValue = literal(get('interface'));
-  const publicKeyValue = literal(get('public-key'));
-  const allowedValue = get('allowed-address');
+  const props = item.props;
+  const allowedValue = props.get('allowed-address');
   const allowed: AllowedAddress[] = [];
   if (literal(allowedValue)) {
     for (const e of splitListValue(allowedValue!, sourceText)) {
       const r = parsePrefixDetailed(e.text);
-      allowed.push(r.ok ? { ...e, prefix: r.prefix } : { ...e, error: r.reason });
+      allowed.push(r.ok ? { text: e.text, span: e.span, prefix: r.prefix } : { text: e.text, span: e.span, error: r.reason });
     }
   }
-  const keepaliveValue = get('persistent-keepalive');
-  const keepaliveSeconds = literal(keepaliveValue) ? parseDurationSeconds(keepaliveValue!.text) : undefined;
-  const endpointPortValue = get('endpoint-port');
-  const endpointPort = intValue(endpointPortValue);
-  const name = literal(get('name'))?.text || undefined;
-  const comment = literal(get('comment'))?.text || undefined;
-  const responderText = literal(get('responder') ?? get('is-responder'))?.text;
-  const publicKey = publicKeyValue?.text;
+  const name = literal(props.get('name'))?.text || undefined;
+  const comment = literal(props.get('comment'))?.text || undefined;
+  const responderText = literal(props.get('responder') ?? props.get('is-responder'))?.text;
   const peer: WgPeer = {
     item,
     index,
-    ...(interfaceValue ? { interfaceName: interfaceValue.text, interfaceValue } : {}),
-    ...(publicKeyValue ? { publicKey, publicKeyValue } : {}),
     allowed,
-    ...(allowedValue ? { allowedValue } : {}),
-    ...(get('endpoint-address') ? { endpointAddressValue: get('endpoint-address')! } : {}),
-    ...(endpointPortValue ? { endpointPortValue } : {}),
-    ...(endpointPort !== undefined ? { endpointPort } : {}),
-    ...(keepaliveValue ? { keepaliveValue } : {}),
-    ...(keepaliveSeconds !== undefined ? { keepaliveSeconds } : {}),
-    ...(get('preshared-key') ? { presharedKeyValue: get('preshared-key')! } : {}),
-    ...(get('private-key') ? { privateKeyValue: get('private-key')! } : {}),
     responder: responderText === 'yes' || responderText === 'true',
-    ...(name ? { name } : {}),
-    ...(comment ? { comment } : {}),
     disabled: isDisabled(item),
-    label: name ?? comment ?? `#${index} (${shortKey(publicKey)})`,
+    label: '',
   };
+  // Optional fields are set only when present (exactOptionalPropertyTypes; and cheaper than spreads).
+  const interfaceValue = literal(props.get('interface'));
+  if (interfaceValue) {
+    peer.interfaceName = interfaceValue.text;
+    peer.interfaceValue = interfaceValue;
+  }
+  const publicKeyValue = literal(props.get('public-key'));
+  if (publicKeyValue) {
+    peer.publicKey = publicKeyValue.text;
+    peer.publicKeyValue = publicKeyValue;
+  }
+  if (allowedValue) peer.allowedValue = allowedValue;
+  const endpointAddressValue = props.get('endpoint-address');
+  if (endpointAddressValue) peer.endpointAddressValue = endpointAddressValue;
+  const endpointPortValue = props.get('endpoint-port');
+  if (endpointPortValue) peer.endpointPortValue = endpointPortValue;
+  const endpointPort = intValue(endpointPortValue);
+  if (endpointPort !== undefined) peer.endpointPort = endpointPort;
+  const keepaliveValue = props.get('persistent-keepalive');
+  if (keepaliveValue) {
+    peer.keepaliveValue = keepaliveValue;
+    const seconds = literal(keepaliveValue) ? parseDurationSeconds(keepaliveValue.text) : undefined;
+    if (seconds !== undefined) peer.keepaliveSeconds = seconds;
+  }
+  const presharedKeyValue = props.get('preshared-key');
+  if (presharedKeyValue) peer.presharedKeyValue = presharedKeyValue;
+  const privateKeyValue = props.get('private-key');
+  if (privateKeyValue) peer.privateKeyValue = privateKeyValue;
+  if (name) peer.name = name;
+  if (comment) peer.comment = comment;
+  peer.label = name ?? comment ?? `#${index} (${shortKey(peer.publicKey)})`;
   return peer;
 }
 
@@ -304,7 +316,7 @@ export function allowedAddressConflicts(config: RouterConfig): AllowedAddressCon
   for (const [interfaceName, claims] of claimsByInterface(view)) {
     const firstByKey = new Map<string, AllowedClaim>();
     for (const c of claims) {
-      const key = boundsKey(c.prefix);
+      const key = c.prefix.canonical; // same network and length ⇔ same canonical text
       const first = firstByKey.get(key);
       if (first) result.duplicates.push({ interfaceName, first, again: c });
       else firstByKey.set(key, c);
