@@ -153,3 +153,10 @@ describe('unset and comment', () => {
     expect(menuTexts(c, '/ip/firewall/filter')[1]).toEqual({ chain: 'input', action: 'drop', protocol: 'udp', comment: 'copy' });
   });
 });
+
+describe('7.x numbers= argument', () => {
+  it('set/remove accept numbers= as the selector', () => {
+    const c = build(FILTER + 'set numbers=1 comment=B\nremove numbers=2\n');
+    expect(comments(c)).toEqual(['a', 'B']);
+  });
+});

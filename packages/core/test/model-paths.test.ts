@@ -61,3 +61,24 @@ describe('current menu tracking', () => {
     expect(c.commands[1]!.menuSegments).toEqual(['interface', 'wireguard', 'peers']);
   });
 });
+
+describe('names as written vs canonical', () => {
+  it('expands abbreviated menus, verbs and property names the schema knows', () => {
+    const c = build('/ip fire fil add chain=input action=drop comm=x\n/ip firewall filter rem [find comment=x]\n/ip address add addr=10.0.0.1/24 interface=ether1\n');
+    expect(c.items('/ip/firewall/filter')).toEqual([]);
+    expect(c.menus.get('/ip/firewall/filter')!.removed!.map((i) => [...i.props.keys()])).toEqual([['chain', 'action', 'comment']]);
+    expect(menuTexts(c, '/ip/address')).toEqual([{ address: '10.0.0.1/24', interface: 'ether1' }]);
+    expect(c.commands[0]).toMatchObject({ menu: '/ip/firewall/filter', menuSegments: ['ip', 'firewall', 'filter'], menuKnown: true });
+  });
+
+  it('keeps unknown menus as written and says so', () => {
+    const c = build('/foo bar\nadd x=1\n');
+    expect(menuTexts(c, '/foo/bar')).toEqual([{ x: '1' }]);
+    expect(c.commands.map((r) => r.menuKnown)).toEqual([false, false]);
+  });
+
+  it('leading-dot arguments continue the previous dotted name (wifi)', () => {
+    const c = build('/interface wifi\nadd configuration.mode=ap .ssid=home name=wifi1\n');
+    expect(menuTexts(c, '/interface/wifi')).toEqual([{ 'configuration.mode': 'ap', 'configuration.ssid': 'home', name: 'wifi1' }]);
+  });
+});

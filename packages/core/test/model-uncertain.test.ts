@@ -83,4 +83,27 @@ describe('robustness', () => {
       expect(() => buildConfig(parse(text), { file: 'x.rsc' })).not.toThrow();
     }
   });
+
+  it('never throws on random soups of RouterOS fragments', () => {
+    const pieces = ['/ip firewall filter', '/interface wireguard', '..', '{', '}', '[', ']', '(', ')', 'add', 'set', 'remove', 'move', 'unset', 'disable',
+      'enable', 'comment', 'find', 'where', 'name=wg1', 'chain=input', 'place-before=', 'place-before=0', 'destination=', 'numbers=',
+      '!disabled', '$x', ':if', ':local', 'do=', '"str"', '~', '&&', '||', '0', '*1A', 'wg1,wg2', '\\\n', '\n', ';', '=', '#'];
+    let seed = 12345;
+    const rnd = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed % n;
+    };
+    for (let round = 0; round < 300; round++) {
+      const parts: string[] = [];
+      for (let i = 0, n = 1 + rnd(30); i < n; i++) parts.push(pieces[rnd(pieces.length)]!);
+      const text = parts.join(rnd(3) === 0 ? '' : ' ');
+      let parsed;
+      try {
+        parsed = parse(text);
+      } catch {
+        continue; // the parser's own robustness is tested in packages/parser
+      }
+      expect(() => buildConfig(parsed, { file: 'fuzz.rsc' }), text).not.toThrow();
+    }
+  });
 });
