@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Linter } from '@roslint/core';
 import { builtinRules } from '@roslint/rules';
-import { findFixtureGroups, formatSidecar, lintFixtureGroup, networkOf, sidecarPath } from '../dist/index.js';
+import { findFixtureGroups, formatSidecar, lintFixtureGroup, sidecarPath } from '../dist/index.js';
 
 const repo = fileURLToPath(new URL('../../..', import.meta.url));
 const callerCwd = process.env.INIT_CWD ?? process.cwd();
@@ -46,13 +46,12 @@ for (const group of groups) {
       process.stdout.write(`${file}: no diagnostics${removed ? ` (removed ${sidecarPath(file)})` : ''}\n`);
     } else {
       await fs.writeFile(sidecar, formatSidecar(list));
-      process.stdout.write(`${file}: wrote ${sidecarPath(file)} (${list.length} diagnostics) — review it before committing\n`);
+      process.stdout.write(`${file}: wrote ${sidecarPath(file)} (${list.length} diagnostic${list.length === 1 ? '' : 's'}) — review it before committing\n`);
     }
     wanted.delete(file);
   }
 }
 for (const file of wanted) {
-  const hint = networkOf(file) ? '' : ' (fixtures live under fixtures/)';
-  process.stderr.write(`fixtures:update: ${file} is not a fixture${hint}\n`);
+  process.stderr.write(`fixtures:update: ${file} is not a fixture (a .rsc file under fixtures/)\n`);
   process.exitCode = 2;
 }

@@ -38,6 +38,12 @@ async function readAll(stream: NodeJS.ReadableStream): Promise<Uint8Array> {
 }
 
 function processIo(): CliIo {
+  // `roslint … | head`: a closed pipe is not a failure worth a stack trace.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    process.stderr.write(`roslint: cannot write output: ${err.code ?? err.message}\n`);
+    process.exit(2);
+  });
   return {
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),
