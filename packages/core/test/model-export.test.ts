@@ -147,6 +147,12 @@ describe('export header variants and version', () => {
     expect(c.version).toMatchObject({ text: '7.5', major: 7, minor: 5, patch: 0, source: 'header' });
   });
 
+  it('reads v6 and pre-release version texts', () => {
+    expect(build('# jan/02/1970 00:08:30 by RouterOS 6.43.8\n/ip dns set servers=1.1.1.1\n').version).toMatchObject({ major: 6, minor: 43, patch: 8 });
+    expect(build('# 2024-05-01 10:00:00 by RouterOS 7.15rc1\n/ip dns set servers=1.1.1.1\n').version).toMatchObject({ text: '7.15rc1', major: 7, minor: 15, patch: 0 });
+    expect(build('# ____-__-__ __:__:__ by RouterOS 7.18\n/ip dns set servers=1.1.1.1\n').header).toMatchObject({ date: '____-__-__ __:__:__', version: '7.18' });
+  });
+
   it('reads the system id line and an empty software id', () => {
     const c = build('# 2025-01-02 03:04:05 by RouterOS 7.18\n# software id = \n# system id = abcDEF123\n/ip dns set servers=9.9.9.9\n');
     expect(c.header).toMatchObject({ softwareId: '', systemId: 'abcDEF123', version: '7.18' });
