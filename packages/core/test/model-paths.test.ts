@@ -68,7 +68,9 @@ describe('names as written vs canonical', () => {
     expect(c.items('/ip/firewall/filter')).toEqual([]);
     expect(c.menus.get('/ip/firewall/filter')!.removed!.map((i) => [...i.props.keys()])).toEqual([['chain', 'action', 'comment']]);
     expect(menuTexts(c, '/ip/address')).toEqual([{ address: '10.0.0.1/24', interface: 'ether1' }]);
-    expect(c.commands[0]).toMatchObject({ menu: '/ip/firewall/filter', menuSegments: ['ip', 'firewall', 'filter'], menuKnown: true });
+    // The command log keeps names as written, for schema checks; the menu is canonical.
+    expect(c.commands[0]).toMatchObject({ menu: '/ip/firewall/filter', menuSegments: ['ip', 'fire', 'fil'], menuKnown: true, command: 'add' });
+    expect(c.commands.find((r) => r.command === 'rem')).toMatchObject({ menu: '/ip/firewall/filter', menuSegments: ['ip', 'firewall', 'filter'] });
   });
 
   it('keeps unknown menus as written and says so', () => {

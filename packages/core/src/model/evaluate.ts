@@ -113,8 +113,10 @@ class Evaluator {
       return;
     }
     const resolved = resolveMenu(ctx.menu, stmt.path, this.version);
+    // The command log keeps the verb as written (schema checks judge abbreviations); the model
+    // acts on the full verb.
+    this.record(stmt, stmt.command?.name ?? null, resolved, ctx, stmt.args);
     const verb = stmt.command ? this.verbName(resolved, stmt.command.name) : null;
-    this.record(stmt, verb, resolved, ctx, stmt.args);
     if (verb === null) {
       // A path-only line changes the current menu for the lines that follow.
       if (stmt.path !== null && stmt.args.length === 0) ctx.menu = resolved.segments;
@@ -289,7 +291,7 @@ class Evaluator {
     const stmt = node as Partial<CommandStatement>;
     const rec: CommandRecord = {
       menu: resolved.path,
-      menuSegments: resolved.segments,
+      menuSegments: resolved.written,
       menuKnown: resolved.known,
       command: verb,
       args: args.map((a) => argRecord(a)),

@@ -15,6 +15,11 @@ export interface ResolvedMenu {
   path: string;
   /** The schema recognised the menu. */
   known: boolean;
+  /**
+   * Segments as written (abbreviations kept), after resolving `..` against the current menu —
+   * what schema checks need to report an abbreviation or an unknown name.
+   */
+  written: string[];
 }
 
 export function menuString(segments: readonly string[]): string {
@@ -26,13 +31,13 @@ const cache = new Map<string, ResolvedMenu>();
 const CACHE_LIMIT = 10_000;
 
 function canonicalize(segments: string[], version: string | undefined): ResolvedMenu {
-  if (segments.length === 0) return { segments, path: '/', known: true };
+  if (segments.length === 0) return { segments, path: '/', known: true, written: [] };
   const key = (version ?? '') + '\u0000' + segments.join('\u0000');
   const hit = cache.get(key);
-  if (hit) return { segments: [...hit.segments], path: hit.path, known: hit.known };
+  if (hit) return { segments: [...hit.segments], path: hit.path, known: hit.known, written: segments };
   const resolved = canonicalizeUncached(segments, version);
   if (cache.size >= CACHE_LIMIT) cache.clear();
-  cache.set(key, { segments: [...resolved.segments], path: resolved.path, known: resolved.known });
+  cache.set(key, { segments: [...resolved.segments], path: resolved.path, known: resolved.known, written: [] });
   return resolved;
 }
 
@@ -44,8 +49,8 @@ function canonicalizeUncached(segments: string[], version: string | undefined): 
     // The schema is another package; a bug there must not stop evaluation.
     canonical = undefined;
   }
-  if (canonical && canonical.length > 0) return { segments: [...canonical], path: menuString(canonical), known: true };
-  return { segments, path: menuString(segments), known: false };
+  if (canonical && canonical.length > 0) return { segments: [...canonical], path: menuString(canonical), known: true, written: segments };
+  return { segments: [...segments], path: menuString(segments), known: false, written: segments };
 }
 
 /** Resolve `path` (absolute or relative, possibly null) against the current menu. */
