@@ -7,6 +7,7 @@ import { certain, contains, overlaps, parsePrefix, peerRef, wireguardView } from
 // Not yet re-exported by @roslint/core's analysis index.
 import {
   MAIN_TABLE,
+  routesByInterface,
   routingAnalysis,
   tableSelectedBy,
   type Route,
@@ -17,23 +18,13 @@ import { addressesOn } from '../../packages/core/src/analysis/addresses.js';
 /** Traffic that never needs a route: link-local unicast and multicast (OSPF over WireGuard, …). */
 const ROUTE_FREE: Bounds[] = ['fe80::/10', 'ff00::/8', '224.0.0.0/4', '169.254.0.0/16'].map((t) => parsePrefix(t)!);
 
-/**
- * Could this route send (part of) `p` through `iface`? A static route inside the prefix counts too:
- * routing part of a broad claim (`allowed-address=0.0.0.0/0` with routes for chosen subnets) is a
- * deliberate split tunnel. Uncertain routes might exist, so they count.
- */
-function routeCarries(r: Route, p: Prefix, iface: string): boolean {
-  if (r.family !== p.family || r.blackhole || r.origin === 'connected') return false;
-  if (r.dst !== undefined && !overlaps(r.dst, p)) return false;
-  if (r.uncertain) return true;
-  return r.dst !== undefined && r.egress !== undefined && r.egress.includes(iface);
-}
-
 type Coverage = { covered: true } | { covered: false; otherTable?: Route };
 
 /**
  * Covered = inside a subnet connected to `iface`, or a main-table route through `iface` contains or
- * lies inside the prefix, or such a route of another table that a routing rule/mark selects.
+ * lies inside the prefix (routing part of a broad claim such as `0.0.0.0/0` is a deliberate split
+ * tunnel), or such a route of another table that a routing rule/mark selects. Uncertain routes
+ * might exist and go anywhere, so they count.
  */
 function coverage(ra: RoutingAnalysis, iface: string, p: Prefix): Coverage {
   if (ROUTE_FREE.some((f) => contains(f, p))) return { covered: true };
@@ -41,11 +32,15 @@ function coverage(ra: RoutingAnalysis, iface: string, p: Prefix): Coverage {
     if (a.uncertain || a.connected.some((s) => contains(s, p))) return { covered: true };
   }
   if (ra.addresses.unknownInterface.length > 0) return { covered: true };
+  const index = routesByInterface(ra);
+  if (index.uncertain.some((r) => r.family === p.family && (r.dst === undefined || overlaps(r.dst, p)))) {
+    return { covered: true };
+  }
   let otherTable: Route | undefined;
-  for (const r of ra.routes) {
-    if (!routeCarries(r, p, iface)) continue;
-    if (r.table === MAIN_TABLE || tableSelectedBy(ra, r.table).length > 0) return { covered: true };
-    otherTable ??= r;
+  for (const group of index.byInterface.get(iface) ?? []) {
+    if (group.family !== p.family || !group.ranges.overlapsAny(p)) continue;
+    if (group.table === MAIN_TABLE || tableSelectedBy(ra, group.table).length > 0) return { covered: true };
+    otherTable ??= group.routes.find((r) => overlaps(r.dst!, p));
   }
   return otherTable ? { covered: false, otherTable } : { covered: false };
 }

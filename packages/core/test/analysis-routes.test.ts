@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fakeConfig } from './analysis-wireguard-model.js';
-import { lookupDefaultRoute, lookupRoute, routingAnalysis, tableSelectedBy, underlayMtu } from '../src/analysis/routes.js';
+import { RangeSet, lookupDefaultRoute, lookupRoute, routesByInterface, routingAnalysis, tableSelectedBy, underlayMtu } from '../src/analysis/routes.js';
 import { parseAddress } from '../src/analysis/prefix.js';
 
 const ip = (t: string) => parseAddress(t)!.value;
@@ -140,5 +140,35 @@ describe('blackhole flag', () => {
     cmd.args.unshift({ name: null, value: 'blackhole', span: { start: 14, end: 23 } });
     const l = lookupRoute(routingAnalysis(c), 4, ip('10.1.2.3'));
     expect(l.winners.map((r) => [r.dstText, r.blackhole, r.egress])).toEqual([['10.0.0.0/8', true, []]]);
+  });
+});
+
+describe('RangeSet / routesByInterface', () => {
+  it('answers overlap queries for containing, contained, disjoint and adjacent ranges', () => {
+    const b = (f: number, l: number) => ({ family: 4 as const, first: BigInt(f), last: BigInt(l) });
+    const set = new RangeSet([b(10, 19), b(40, 49), b(0, 100), b(200, 200)]);
+    expect(set.overlapsAny(b(150, 199))).toBe(false);
+    expect(set.overlapsAny(b(150, 200))).toBe(true);
+    expect(set.overlapsAny(b(42, 43))).toBe(true);
+    expect(new RangeSet([b(10, 19)]).overlapsAny(b(20, 30))).toBe(false);
+    expect(new RangeSet([]).overlapsAny(b(0, 1))).toBe(false);
+  });
+  it('groups certain routes by egress interface, table and family; uncertain ones apart', () => {
+    const ra = routingAnalysis(
+      fakeConfig(
+        [
+          '/ip/address/add address=10.255.255.1/30 interface=wg0',
+          '/ip/route/add dst-address=10.1.0.0/16 gateway=10.255.255.2',
+          '/ip/route/add dst-address=0.0.0.0/0 gateway=wg0 routing-table=vpn',
+          '/ip/route/add dst-address=$x gateway=wg0',
+        ].join('\n'),
+      ),
+    );
+    const idx = routesByInterface(ra);
+    expect(idx.byInterface.get('wg0')?.map((g) => [g.table, g.family, g.routes.length])).toEqual([
+      ['main', 4, 1],
+      ['vpn', 4, 1],
+    ]);
+    expect(idx.uncertain).toHaveLength(1);
   });
 });

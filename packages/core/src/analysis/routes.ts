@@ -447,3 +447,85 @@ export function underlayMtu(
   }
   return best ?? { mtu: 1500, explanation: 'assumed 1500-byte path', assumed: true };
 }
+
+/** Intervals of one family answering "does anything overlap this range?" in O(log n). */
+export class RangeSet {
+  private readonly firsts: bigint[];
+  /** maxLast[i] = the largest `last` among the first i+1 ranges (sorted by first). */
+  private readonly maxLast: bigint[];
+  constructor(ranges: readonly Bounds[]) {
+    const sorted = [...ranges].sort((a, b) => (a.first < b.first ? -1 : a.first > b.first ? 1 : 0));
+    this.firsts = sorted.map((r) => r.first);
+    this.maxLast = [];
+    let max = -1n;
+    for (const r of sorted) {
+      if (r.last > max) max = r.last;
+      this.maxLast.push(max);
+    }
+  }
+  overlapsAny(b: Bounds): boolean {
+    // Ranges starting at or before b.last; one of them overlaps iff the largest end reaches b.first.
+    let lo = 0;
+    let hi = this.firsts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.firsts[mid]! <= b.last) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && this.maxLast[lo - 1]! >= b.first;
+  }
+}
+
+export interface RoutesThrough {
+  table: string;
+  family: IpFamily;
+  routes: Route[];
+  ranges: RangeSet;
+}
+
+export interface RoutesByInterface {
+  /** Certain static/run-time routes (not connected, not blackhole) by egress interface. */
+  byInterface: Map<string, RoutesThrough[]>;
+  /** Uncertain routes: they may exist and may go anywhere, so callers treat them as "maybe". */
+  uncertain: Route[];
+}
+
+const byInterfaceCache = new WeakMap<RoutingAnalysis, RoutesByInterface>();
+
+/** Routes grouped by the interface they leave through, per table and family, with range sets. */
+export function routesByInterface(ra: RoutingAnalysis): RoutesByInterface {
+  const hit = byInterfaceCache.get(ra);
+  if (hit) return hit;
+  const groups = new Map<string, Map<string, Route[]>>();
+  const uncertain: Route[] = [];
+  for (const r of ra.routes) {
+    if (r.origin === 'connected' || r.blackhole) continue;
+    if (r.uncertain || r.dst === undefined) {
+      uncertain.push(r);
+      continue;
+    }
+    for (const iface of new Set(r.egress ?? [])) {
+      let perIface = groups.get(iface);
+      if (!perIface) groups.set(iface, (perIface = new Map()));
+      const key = `${r.table}\u0000${r.family}`;
+      const list = perIface.get(key);
+      if (list) list.push(r);
+      else perIface.set(key, [r]);
+    }
+  }
+  const byInterface = new Map<string, RoutesThrough[]>();
+  for (const [iface, perIface] of groups) {
+    byInterface.set(
+      iface,
+      [...perIface.values()].map((routes) => ({
+        table: routes[0]!.table,
+        family: routes[0]!.family,
+        routes,
+        ranges: new RangeSet(routes.map((r) => r.dst!)),
+      })),
+    );
+  }
+  const result = { byInterface, uncertain };
+  byInterfaceCache.set(ra, result);
+  return result;
+}
