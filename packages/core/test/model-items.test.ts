@@ -73,6 +73,12 @@ describe('place-before', () => {
     expect(comments(c)).toEqual(['a', 'b', 'before-c', 'c']);
   });
 
+  it('inserts before an item given by name; a target the file does not show leaves the position uncertain', () => {
+    const c = build('/queue simple\nadd name=q1 target=10.0.0.1/32\nadd name=q0 target=10.0.0.0/32 place-before=q1\nadd name=q9 target=10.0.0.9/32 place-before=*7\n');
+    expect(menuTexts(c, '/queue/simple').map((q) => q.name)).toEqual(['q0', 'q1', 'q9']);
+    expect(c.items('/queue/simple').map((q) => q.uncertain)).toEqual([false, false, true]);
+  });
+
   it('appends when the number is past the end', () => {
     const c = build(FILTER + 'add chain=input comment=z place-before=99\n');
     expect(comments(c)).toEqual(['a', 'b', 'c', 'z']);
@@ -107,6 +113,14 @@ describe('remove', () => {
     expect(removed.map((i) => prop(i, 'name'))).toEqual(['wg1']);
     expect(removed[0]!.removed).toBe(true);
     expect(removed[0]!.touchedBy).toEqual([lineSpanOf(text, 'remove wg1')]);
+  });
+
+  it('a remove under :if keeps the item, marked uncertain', () => {
+    const c = build('/interface wireguard\nadd name=wg1\n:if ($cleanup) do={ /interface wireguard remove wg1 }\n');
+    const wg = c.items('/interface/wireguard')[0]!;
+    expect(wg.removed).toBeUndefined();
+    expect(wg.uncertain).toBe(true);
+    expect(wg.touchedBy).toHaveLength(1);
   });
 
   it('numbers after a remove follow the new order', () => {
