@@ -9,7 +9,7 @@
  */
 import type { Arg, Expr, Statement, StringExpr, StringPart } from './ast.js';
 import { SPACED_VALUE_ARGS } from './commands.js';
-import { buildCommand, OFFSET_MAPS, type Item } from './grammar.js';
+import { buildCommand, OFFSET_MAPS } from './grammar.js';
 import * as T from './lexer/tokens.js';
 import type { Tok } from './lexer/tokens.js';
 
@@ -25,14 +25,14 @@ function fastCommand(tokens: Tok[], from: number, to: number): Statement | null 
   let i = from;
   let slash: Tok | undefined;
   if (i < to && tokens[i]!.tokenType === T.Slash) slash = tokens[i++]!;
-  const items: Item[] = [];
+  const items: Arg[] = [];
   while (i < to) {
     const t = tokens[i]!;
     const type = t.tokenType;
     if (type === T.Bang) {
       const w = tokens[i + 1];
       if (!w || i + 1 >= to || w.tokenType !== T.Word) return FAIL;
-      items.push({ kind: 'arg', arg: { kind: 'unset', name: w.image, start: t.startOffset, end: w.end } });
+      items.push({ kind: 'unset', name: w.image, start: t.startOffset, end: w.end });
       i += 2;
     } else if (type === T.ArgName) {
       const eq = tokens[i + 1];
@@ -48,17 +48,13 @@ function fastCommand(tokens: Tok[], from: number, to: number): Statement | null 
         i = v.next;
       }
       items.push({
-        kind: 'arg',
-        arg: {
-          kind: 'named', name: t.image, nameSpan: { start: t.startOffset, end: t.end }, negated: bang !== undefined, value,
-          start: t.startOffset, end: value ? value.end : bang ? bang.end : eq.end,
-        },
+        kind: 'named', name: t.image, nameSpan: { start: t.startOffset, end: t.end }, negated: bang !== undefined, value,
+        start: t.startOffset, end: value ? value.end : bang ? bang.end : eq.end,
       });
     } else if (isValueStart(t)) {
       const v = fastValue(tokens, i, to);
       if (!v) return FAIL;
-      const arg: Arg = { kind: 'positional', value: v.expr, start: v.expr.start, end: v.expr.end };
-      items.push(v.expr.kind === 'word' ? { kind: 'word', text: v.expr.text, start: v.expr.start, end: v.expr.end, arg } : { kind: 'arg', arg });
+      items.push({ kind: 'positional', value: v.expr, start: v.expr.start, end: v.expr.end });
       i = v.next;
     } else {
       return FAIL;

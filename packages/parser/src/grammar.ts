@@ -74,8 +74,6 @@ function isPathWord(w: string): boolean {
   return true;
 }
 
-/** An item of a command line before we know which words are path, command or arguments. */
-export type Item = { kind: 'word'; text: string; start: number; end: number; arg: Arg } | { kind: 'arg'; arg: Arg };
 
 export class RouterOsParser extends EmbeddedActionsParser {
   constructor() {
@@ -118,7 +116,7 @@ export class RouterOsParser extends EmbeddedActionsParser {
     let colon: IToken | undefined;
     let slash: IToken | undefined;
     let name: Tok | undefined;
-    const items: Item[] = [];
+    const items: Arg[] = [];
     this.OR([
       { ALT: () => { colon = this.CONSUME(T.Colon); name = this.CONSUME(T.Word) as Tok; } },
       { ALT: () => { slash = this.CONSUME(T.Slash); } },
@@ -131,33 +129,30 @@ export class RouterOsParser extends EmbeddedActionsParser {
     return this.ACTION(() => buildCommand(colon, slash, name, items));
   });
 
-  private item = this.RULE('item', (): Item => {
+  private item = this.RULE('item', (): Arg => {
     return this.OR([
       {
         ALT: () => {
           const bang = this.CONSUME(T.Bang);
           const w = this.CONSUME(T.Word) as Tok;
-          return this.ACTION((): Item => ({ kind: 'arg', arg: { kind: 'unset', name: w.image, start: bang.startOffset, end: w.end } }));
+          return this.ACTION((): Arg => ({ kind: 'unset', name: w.image, start: bang.startOffset, end: w.end }));
         },
       },
-      { ALT: () => ({ kind: 'arg', arg: this.SUBRULE(this.namedArg) }) as Item },
+      { ALT: () => this.SUBRULE(this.namedArg) },
       {
         ALT: () => {
           const kw = this.CONSUME(T.Where);
           const cond = this.OPTION(() => this.SUBRULE(this.expression));
-          return this.ACTION((): Item => {
+          return this.ACTION((): Arg => {
             const e = cond ? cond.end : end(kw);
-            return { kind: 'arg', arg: { kind: 'positional', value: { kind: 'where', condition: cond ?? null, start: kw.startOffset, end: e }, start: kw.startOffset, end: e } };
+            return { kind: 'positional', value: { kind: 'where', condition: cond ?? null, start: kw.startOffset, end: e }, start: kw.startOffset, end: e };
           });
         },
       },
       {
         ALT: () => {
           const v = this.SUBRULE(this.value);
-          return this.ACTION((): Item => {
-            const arg: Arg = { kind: 'positional', value: v, start: v.start, end: v.end };
-            return v.kind === 'word' ? { kind: 'word', text: v.text, start: v.start, end: v.end, arg } : { kind: 'arg', arg };
-          });
+          return this.ACTION((): Arg => ({ kind: 'positional', value: v, start: v.start, end: v.end }));
         },
       },
     ]);
@@ -385,27 +380,32 @@ function foldBinary(operands: Expr[], ops: IToken[]): Expr {
   return climb(0);
 }
 
-export function buildCommand(colon: IToken | undefined, slash: IToken | undefined, name: Tok | undefined, items: Item[]): Statement {
+/**
+ * Shapes a command line (ast.ts, CommandStatement): leading bare words are path segments up to the
+ * first known command word; `$f …` is a call; `/path { … }` is a path block.
+ */
+export function buildCommand(colon: IToken | undefined, slash: IToken | undefined, name: Tok | undefined, items: Arg[]): Statement {
   const firstTok = colon ?? slash;
-  const start = firstTok ? firstTok.startOffset : items[0]!.arg.start;
+  const start = firstTok ? firstTok.startOffset : items[0]!.start;
   let stmtEnd = name ? name.end : slash ? end(slash) : start;
-  if (items.length) stmtEnd = Math.max(stmtEnd, items[items.length - 1]!.arg.end);
+  if (items.length) stmtEnd = Math.max(stmtEnd, items[items.length - 1]!.end);
 
   if (colon && name) {
     const command: Identifier = { kind: 'identifier', name: name.image, start: colon.startOffset, end: name.end };
-    return { kind: 'command', path: null, command, colon: true, callee: null, args: items.map((i) => i.arg), start, end: stmtEnd };
+    return { kind: 'command', path: null, command, colon: true, callee: null, args: items, start, end: stmtEnd };
   }
   const first = items[0];
-  if (!slash && first && first.arg.kind === 'positional' && first.arg.value.kind === 'variable') {
-    return { kind: 'command', path: null, command: null, colon: false, callee: first.arg.value, args: items.slice(1).map((i) => i.arg), start, end: stmtEnd };
+  if (!slash && first && first.kind === 'positional' && first.value.kind === 'variable') {
+    return { kind: 'command', path: null, command: null, colon: false, callee: first.value, args: items.slice(1), start, end: stmtEnd };
   }
   // Leading bare words: path segments up to the first known command word.
   const segments: PathSegment[] = [];
   let command: Identifier | null = null;
   let k = 0;
   for (; k < items.length; k++) {
-    const it = items[k]!;
-    if (it.kind !== 'word') break;
+    const item = items[k]!;
+    if (item.kind !== 'positional' || item.value.kind !== 'word') break;
+    const it = item.value;
     const w = it.text;
     if (KNOWN_COMMANDS.has(w) || (!slash && k === 0 && SCRIPT_COMMANDS.has(w))) {
       command = { kind: 'identifier', name: w, start: it.start, end: it.end };
@@ -422,8 +422,7 @@ export function buildCommand(colon: IToken | undefined, slash: IToken | undefine
       }
     }
   }
-  const rest: Arg[] = new Array(items.length - k);
-  for (let j = k; j < items.length; j++) rest[j - k] = items[j]!.arg;
+  const rest = k === 0 ? items : items.slice(k);
   // `/ip firewall { … }`: a path followed only by a block.
   if (!command && rest.length === 1 && rest[0]!.kind === 'positional' && rest[0]!.value.kind === 'block' && (slash || segments.length)) {
     const body = rest[0]!.value.body;

@@ -80,7 +80,7 @@ function parseText(text: string, problems: SyntaxProblem[], embedDepth: number, 
     }
     const stmt = parseStatement(st, problems);
     body.push(stmt);
-    if (embedDepth < MAX_EMBED_DEPTH && st.tokens.some((t) => t.srcStart !== undefined)) attachEmbedded(stmt, problems, embedDepth, outerLineOf);
+    if (embedDepth < MAX_EMBED_DEPTH && st.hasScriptString) attachEmbedded(stmt, problems, embedDepth, outerLineOf);
   }
   return { kind: 'script', body, comments, start: 0, end: text.length };
 }

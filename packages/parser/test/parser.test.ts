@@ -329,3 +329,51 @@ describe('long lines', () => {
     expect((named(c, 'address').value as { text: string }).text).toBe(list);
   });
 });
+
+describe('error recovery', () => {
+  const diag = (src: string) => parse(src).diagnostics.map((d) => [d.ruleId, src.slice(d.range.start.offset, d.range.end.offset), d.message]);
+
+  it('reports each broken statement and keeps parsing the rest', () => {
+    const src = ':put (1 + )\n/ip address add address=10.0.0.1/24 interface=ether1\n:put [ :len "x"\n:put 3\n:put ( 1 ]\n:put 4';
+    const r = parse(src);
+    expect(r.script.body.map((s) => (s.kind === 'error' ? 'error' : showStmt(s)))).toEqual([
+      'error', '/ip/address add address=10.0.0.1/24 interface=ether1', 'error', ':put 3', 'error', ':put 4',
+    ]);
+    expect(diag(src)).toEqual([
+      ['syntax/parse-error', ')', 'expected a value but found `)`'],
+      ['syntax/parse-error', '[', 'expected `]` to close `[` opened at line 3'],
+      ['syntax/parse-error', ']', 'expected `)` to close `(` opened at line 5, found `]`'],
+    ]);
+    const err = r.script.body[0]!;
+    expect(spanText(src, err)).toBe(':put (1 + )');
+  });
+
+  it('an unclosed block resumes on the line after the opening brace', () => {
+    const src = ':if ($a) do={\n  :put 1\n/ip address print';
+    const r = parse(src);
+    expect(r.script.body.map((s) => (s.kind === 'error' ? 'error' : showStmt(s)))).toEqual(['error', ':put 1', '/ip/address print']);
+    expect(diag(src)).toEqual([['syntax/parse-error', '{', 'expected `}` to close `{` opened at line 1']]);
+  });
+
+  it('backslash rules outside strings', () => {
+    expect(diag('add a=1 \\  \n  b=2')).toEqual([
+      ['syntax/parse-error', '\\  ', '`\\` followed by whitespace is not a line continuation: remove the spaces after the `\\`'],
+    ]);
+    expect(stmts('add a=1 \\  \n  b=2'.replace('\\  ', '\\'))).toEqual(['add a=1 b=2']);
+    expect(diag('add a\\b=1')[0]![1]).toBe('\\');
+    expect(diag('add a=1 \\')).toEqual([]);
+  });
+
+  it('stray closers and too-deep nesting', () => {
+    expect(diag('}\n:put 1')).toEqual([['syntax/parse-error', '}', 'unexpected `}` with no matching opening bracket']]);
+    const deep = ':put ' + '('.repeat(100_000) + ')'.repeat(100_000) + '\n:put 2';
+    const r = parse(deep);
+    expect(r.diagnostics.map((d) => d.ruleId)).toEqual(['syntax/too-deep']);
+    expect(r.script.body.map((s) => s.kind)).toEqual(['error', 'command']);
+  });
+
+  it('diagnostics carry the file name, default <input>', () => {
+    expect(parse(':put (').diagnostics[0]!.file).toBe('<input>');
+    expect(parse(':put (', { file: 'a.rsc' }).diagnostics[0]!.file).toBe('a.rsc');
+  });
+});

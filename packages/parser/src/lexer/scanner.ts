@@ -27,6 +27,8 @@ export interface ScannedStatement {
   end: number;
   /** The scanner already reported an error that makes the statement unparseable. */
   failed: boolean;
+  /** A string value of a script-carrying property (`source=`, `on-event=`, …) occurs in it. */
+  hasScriptString: boolean;
 }
 
 /** Deepest bracket/string nesting accepted; deeper input is `syntax/too-deep`. */
@@ -95,6 +97,9 @@ export class Scanner {
   private tokens: Tok[] = [];
   private pendingWs = false;
   private failed = false;
+  private sawScriptString = false;
+  /** Set when a mismatch is blamed on an earlier multi-line bracket: resume scanning here. */
+  private cutAt = -1;
   private lineStarts: number[] | null = null;
 
   constructor(
@@ -121,6 +126,8 @@ export class Scanner {
       this.tokens = [];
       this.pendingWs = true;
       this.failed = false;
+      this.sawScriptString = false;
+      this.cutAt = -1;
       const cut = this.scanStatement();
       if (cut !== -1) {
         // Unclosed construct at end of input: keep the statement up to the end of the line where
@@ -136,7 +143,7 @@ export class Scanner {
       }
       const first = this.tokens[0]!;
       const last = this.tokens[this.tokens.length - 1]!;
-      return { tokens: this.tokens, start: first.startOffset, end: Math.max(last.end, cut === -1 ? last.end : trimEol(text, cut)), failed: this.failed };
+      return { tokens: this.tokens, start: first.startOffset, end: Math.max(last.end, cut === -1 ? last.end : trimEol(text, cut)), failed: this.failed, hasScriptString: this.sawScriptString };
     }
   }
 
@@ -165,7 +172,7 @@ export class Scanner {
       if (frame.kind === 'string') ended = this.scanString(frame);
       else if (frame.kind === 'paren' || frame.kind === 'interpParen' || frame.where) ended = this.scanExpr(frame);
       else ended = this.scanCommand(frame);
-      if (ended) return -1;
+      if (ended) return this.cutAt;
     }
   }
 
@@ -231,9 +238,11 @@ export class Scanner {
 
   private emit(type: TokenType, start: number, end: number, image: string): Tok {
     // Only the fields chevrotain reads at parse time (no line/column: computed for diagnostics only).
+    // One object shape for every token keeps property access monomorphic.
     const tok = {
       image, startOffset: start, endOffset: end - 1, end, tokenType: type, tokenTypeIdx: type.tokenTypeIdx!, ws: this.pendingWs,
-    } as Tok;
+      value: undefined, quoted: undefined, srcStart: undefined, srcEnd: undefined,
+    } as unknown as Tok;
     this.tokens.push(tok);
     this.pendingWs = false;
     return tok;
@@ -288,14 +297,15 @@ export class Scanner {
     // The caller sees the top frame again and ends the statement at the newline.
   }
 
-  /** Backslash outside a string. Returns true when it was a continuation. */
+  /** Backslash outside a string: a continuation, or an error. */
   private backslash(): void {
     const t = this.text;
     const at = this.pos;
     let i = at + 1;
     let c = t.charCodeAt(i);
-    if (c === LF || c === CR) {
-      this.pos = c === CR && t.charCodeAt(i + 1) === LF ? i + 2 : i + 1;
+    if (c === LF || c === CR || i >= t.length) {
+      // `\` at the very end of the file continues onto nothing: harmless.
+      this.pos = c === CR && t.charCodeAt(i + 1) === LF ? i + 2 : Math.min(t.length, i + 1);
       this.continuation();
       return;
     }
@@ -354,6 +364,19 @@ export class Scanner {
       }
       return false;
     }
+    // A `(` or `[` left open on an earlier line is the likely culprit (they rarely span lines,
+    // blocks do): blame it, and scan again from the line after it.
+    const here = this.lineOf(start);
+    for (let k = 1; k < this.frames.length; k++) {
+      const f = this.frames[k]!;
+      if ((f.kind === 'bracket' || f.kind === 'paren' || f.kind === 'interpBracket' || f.kind === 'interpParen') && this.lineOf(f.open) < here) {
+        this.problem(`expected \`${CLOSER_TEXT[f.kind]}\` to close \`${OPENER_TEXT[f.kind]}\` opened at line ${this.lineOf(f.open) + 1}`, f.open, f.open + OPENER_TEXT[f.kind].length);
+        this.cutAt = this.lineEnd(f.open, true);
+        this.failed = true;
+        this.frames.length = 1;
+        return true;
+      }
+    }
     const line = this.lineOf(frame.open) + 1;
     this.problem(`expected \`${CLOSER_TEXT[frame.kind]}\` to close \`${OPENER_TEXT[frame.kind]}\` opened at line ${line}, found \`${ch}\``, start, start + 1);
     this.failed = true;
@@ -367,7 +390,10 @@ export class Scanner {
     this.emit(T.StringStart, start, start + 1, '"');
     this.pos++;
     const f = this.push('string', start);
-    if (f) f.mapOffsets = frame !== null && frame.valueOf !== null && SCRIPT_PROPERTIES.has(frame.valueOf);
+    if (f && frame !== null && frame.valueOf !== null && SCRIPT_PROPERTIES.has(frame.valueOf)) {
+      f.mapOffsets = true;
+      this.sawScriptString = true;
+    }
   }
 
   /** `$name`, `$"name"`, `$1`. Returns false when the `$` is not followed by a name. */
