@@ -96,3 +96,17 @@ describe('singleton menus', () => {
     expect(texts(c.singleton('/ip/dns'))).toEqual({ servers: '1.1.1.1' });
   });
 });
+
+describe('the generic /interface menu', () => {
+  it('reaches interfaces defined in their own menus by name and by find', () => {
+    const text = '/interface wireguard\nadd name=wg1 listen-port=13231\n/interface ethernet\nset [ find default-name=ether1 ] name=wan\n/interface\ndisable wg1\nset wan comment=uplink\nset [find name=wg1] mtu=1400\nset ether9 comment=other\n';
+    const c = build(text);
+    const wg = c.items('/interface/wireguard')[0]!;
+    expect(prop(wg, 'disabled')).toBe('yes');
+    expect(prop(wg, 'mtu')).toBe('1400');
+    expect(wg.touchedBy).toEqual([lineSpanOf(text, 'disable wg1'), lineSpanOf(text, 'set [find name=wg1]')]);
+    expect(prop(c.items('/interface/ethernet')[0]!, 'comment')).toBe('uplink');
+    // A name no menu defines is a built-in seen only through /interface.
+    expect(menuTexts(c, '/interface')).toEqual([{ name: 'ether9', comment: 'other' }]);
+  });
+});

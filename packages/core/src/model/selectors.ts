@@ -77,6 +77,23 @@ export function itemsNamed(items: readonly Item[], name: string): SelectedItem[]
   return out.length > 0 ? out : maybe;
 }
 
+/** Sub-menus of `/interface` that do not hold interfaces. */
+const NOT_INTERFACE_MENUS = new Set(['/interface/list', '/interface/detect-internet', '/interface/dot1x']);
+
+/**
+ * The items a name or `find` can reach from `menu`. The generic `/interface` menu reaches every
+ * interface, whatever menu defined it (`/interface disable wg1` disables the WireGuard interface).
+ */
+function reachableItems(ctx: SelectorContext, menu: string): Item[] {
+  if (menu !== '/interface') return ctx.store.items(menu);
+  const out: Item[] = [];
+  for (const [path, m] of ctx.store.menus) {
+    if (path.startsWith('/interface/') && path.indexOf('/', 11) < 0 && !NOT_INTERFACE_MENUS.has(path)) out.push(...m.items);
+  }
+  out.push(...ctx.store.items(menu));
+  return out;
+}
+
 function selectWordElement(ctx: SelectorContext, text: string, span: Span, sel: Selection): void {
   const items = ctx.store.items(ctx.menu);
   if (/^\d+$/.test(text)) {
@@ -92,7 +109,7 @@ function selectWordElement(ctx: SelectorContext, text: string, span: Span, sel: 
     else if (!item) sel.implicit.push({ props: [], internalId: text });
     return;
   }
-  const named = itemsNamed(items, text);
+  const named = itemsNamed(reachableItems(ctx, ctx.menu), text);
   if (named.length > 0) sel.items.push(...named);
   else sel.implicit.push({ props: [['name', selectorValue(text, span, ctx.statementSpan)]] });
 }
@@ -144,7 +161,7 @@ function implicitFromFind(args: readonly Arg[], statementSpan: Span): ImplicitSp
 }
 
 function selectFind(ctx: SelectorContext, find: CommandStatement, menu: string, sel: Selection): void {
-  for (const item of ctx.store.items(menu)) {
+  for (const item of reachableItems(ctx, menu)) {
     const t = matchFindArgs(find.args, item);
     if (t === true) sel.items.push({ item, certain: true });
     else if (t === undefined) sel.items.push({ item, certain: false });
