@@ -55,6 +55,11 @@ describe('secretSpans', () => {
     expect(texts(text, s)).toEqual([`"${KEY}"`, KEY.slice(0, 20), KEY]);
   });
 
+  it('finds PrivateKey / PresharedKey in WireGuard INI text (wg-import config-string)', () => {
+    const text = `/interface wireguard wg-import config-string="[Interface]\\nPrivateKey = ${KEY}\\nAddress = 10.0.0.2/32\\n[Peer]\\nPresharedKey=${KEY.slice(0, 40)}\\n"`;
+    expect(texts(text, script(text, []))).toEqual([KEY, KEY.slice(0, 40)]);
+  });
+
   it('never throws on a malformed AST', () => {
     const text = `private-key=${KEY}`;
     const bad = { kind: 'script', body: [{ kind: 'named', name: 'private-key', value: { start: 'x' } }], comments: [] } as unknown as Script;

@@ -121,6 +121,19 @@ function lexicalSecretSpans(text: string): Span[] {
   return out;
 }
 
+/** WireGuard INI text (`wg-import config-string=…`, `:put` of a client config): `PrivateKey = …`. */
+const INI_KEY = /(?:PrivateKey|PresharedKey)[ \t]*=[ \t]*([A-Za-z0-9+/]{8,}={0,2})/g;
+
+function iniSecretSpans(text: string): Span[] {
+  const out: Span[] = [];
+  INI_KEY.lastIndex = 0;
+  for (let m = INI_KEY.exec(text); m !== null; m = INI_KEY.exec(text)) {
+    const start = m.index + m[0].length - m[1]!.length;
+    out.push({ start, end: start + m[1]!.length });
+  }
+  return out;
+}
+
 /** Sorted, non-overlapping union of spans. */
 export function mergeSpans(spans: readonly Span[]): Span[] {
   const sorted = spans.filter((s) => s.end > s.start).sort((a, b) => a.start - b.start || a.end - b.end);
@@ -141,7 +154,7 @@ export function secretSpans(script: Script, text: string): Span[] {
   } catch {
     // A malformed AST must not stop redaction; the lexical scan still runs.
   }
-  return mergeSpans([...ast, ...lexicalSecretSpans(text)]);
+  return mergeSpans([...ast, ...lexicalSecretSpans(text), ...iniSecretSpans(text)]);
 }
 
 export interface TextSegment {
