@@ -292,17 +292,6 @@ function tableSelectorsOf(config: RouterConfig): Map<string, Item[]> {
   return out;
 }
 
-/** Most specific static route (with an interface or connected next hop) for a gateway address. */
-function resolveViaStatic(routes: Route[], addresses: AddressIndex, table: string, family: IpFamily, value: bigint): string[] | undefined {
-  let best: Route | undefined;
-  for (const r of routes) {
-    if (r.origin !== 'static' || r.table !== table || r.dst === undefined || r.blackhole) continue;
-    if (!containsAddress(r.dst, family, value)) continue;
-    if (best === undefined || r.length > best.length || (r.length === best.length && r.distance < best.distance)) best = r;
-  }
-  return best === undefined ? undefined : directEgress(best, addresses);
-}
-
 /** Egress of a route without recursion: interface gateways, `ip%iface`, IPs in connected subnets. */
 function directEgress(route: Route, addresses: AddressIndex): string[] | undefined {
   if (route.blackhole) return [];
@@ -320,7 +309,14 @@ function directEgress(route: Route, addresses: AddressIndex): string[] | undefin
   return out;
 }
 
-function resolveEgress(routes: Route[], addresses: AddressIndex): void {
+/** Egress of the most specific static route to a gateway address (no further recursion). */
+function resolveViaStatic(ra: RoutingAnalysis, table: string, family: IpFamily, value: bigint): string[] | undefined {
+  const best = lookupRoute(ra, family, value, table).candidates.find((r) => r.origin === 'static' && !r.blackhole);
+  return best === undefined ? undefined : directEgress(best, ra.addresses);
+}
+
+function resolveEgress(ra: RoutingAnalysis): void {
+  const { routes, addresses } = ra;
   for (const r of routes) {
     if (r.egress !== undefined) continue;
     const direct = directEgress(r, addresses);
@@ -336,7 +332,7 @@ function resolveEgress(routes: Route[], addresses: AddressIndex): void {
       else if (g.scope !== undefined) out.push(g.scope);
       else {
         const hit = connectedSubnetsFor(addresses, g.family, g.value)[0];
-        const via = hit?.address.interface !== undefined ? [hit.address.interface] : resolveViaStatic(routes, addresses, r.table, g.family, g.value);
+        const via = hit?.address.interface !== undefined ? [hit.address.interface] : resolveViaStatic(ra, r.table, g.family, g.value);
         if (via === undefined) ok = false;
         else out.push(...via);
       }
@@ -359,8 +355,8 @@ export function routingAnalysis(config: RouterConfig): RoutingAnalysis {
     ...staticRoutes(config, interfaces),
     ...runtimeDefaultRoutes(config, interfaces),
   ];
-  resolveEgress(routes, addresses);
   const result: RoutingAnalysis = { routes, addresses, interfaces, tableSelectors: tableSelectorsOf(config) };
+  resolveEgress(result);
   cache.set(config, result);
   return result;
 }
@@ -377,31 +373,73 @@ export interface RouteLookup {
   candidates: Route[];
 }
 
-function pickWinners(candidates: Route[], table: string, family: IpFamily, all: Route[]): RouteLookup {
+const unknownDstCache = new WeakMap<RoutingAnalysis, Set<string>>();
+
+/** Does the table hold a route whose destination is unknown (from a variable)? */
+function hasUnknownDst(ra: RoutingAnalysis, table: string, family: IpFamily): boolean {
+  let set = unknownDstCache.get(ra);
+  if (!set) {
+    set = new Set(ra.routes.filter((r) => r.dst === undefined).map((r) => `${r.table}\u0000${r.family}`));
+    unknownDstCache.set(ra, set);
+  }
+  return set.has(`${table}\u0000${family}`);
+}
+
+function pickWinners(candidates: Route[], unknownDst: boolean): RouteLookup {
   candidates.sort((a, b) => b.length - a.length || a.distance - b.distance);
   const top = candidates[0];
-  if (top === undefined) {
-    const unknownDst = all.some((r) => r.table === table && r.family === family && r.dst === undefined);
-    return { winners: [], certain: !unknownDst, candidates };
-  }
+  if (top === undefined) return { winners: [], certain: !unknownDst, candidates };
   const winners = candidates.filter((r) => r.length === top.length && r.distance === top.distance);
-  const unknownDst = all.some((r) => r.table === table && r.family === family && r.dst === undefined);
   const shaky = candidates.some((r) => r.uncertain && r.length >= top.length);
   return { winners, certain: !unknownDst && !shaky, candidates };
 }
 
+interface LpmIndex {
+  /** table → family → prefix length → network → routes. */
+  tables: Map<string, Map<IpFamily, Map<number, Map<bigint, Route[]>>>>;
+}
+
+const lpmCache = new WeakMap<RoutingAnalysis, LpmIndex>();
+
+/** Routes keyed by (table, family, length, network): a lookup is one map probe per length in use. */
+function lpmIndex(ra: RoutingAnalysis): LpmIndex {
+  const hit = lpmCache.get(ra);
+  if (hit) return hit;
+  const tables: LpmIndex['tables'] = new Map();
+  for (const r of ra.routes) {
+    if (r.dst === undefined) continue;
+    let fams = tables.get(r.table);
+    if (!fams) tables.set(r.table, (fams = new Map()));
+    let lens = fams.get(r.family);
+    if (!lens) fams.set(r.family, (lens = new Map()));
+    let nets = lens.get(r.length);
+    if (!nets) lens.set(r.length, (nets = new Map()));
+    const list = nets.get(r.dst.first);
+    if (list) list.push(r);
+    else nets.set(r.dst.first, [r]);
+  }
+  const index = { tables };
+  lpmCache.set(ra, index);
+  return index;
+}
+
 /** Longest-prefix match of one address in a table (default: main). */
 export function lookupRoute(ra: RoutingAnalysis, family: IpFamily, value: bigint, table = MAIN_TABLE): RouteLookup {
-  const candidates = ra.routes.filter(
-    (r) => r.table === table && r.dst !== undefined && containsAddress(r.dst, family, value),
-  );
-  return pickWinners(candidates, table, family, ra.routes);
+  const bits = family === 4 ? 32 : 128;
+  const candidates: Route[] = [];
+  for (const [length, nets] of lpmIndex(ra).tables.get(table)?.get(family) ?? []) {
+    const hostBits = BigInt(bits - length);
+    const network = (value >> hostBits) << hostBits;
+    const list = nets.get(network);
+    if (list) candidates.push(...list);
+  }
+  return pickWinners(candidates, hasUnknownDst(ra, table, family));
 }
 
 /** The default route(s) of a table: what carries traffic no more specific route claims. */
 export function lookupDefaultRoute(ra: RoutingAnalysis, family: IpFamily, table = MAIN_TABLE): RouteLookup {
   const candidates = ra.routes.filter((r) => r.table === table && r.family === family && r.dst !== undefined && r.length === 0);
-  return pickWinners(candidates, table, family, ra.routes);
+  return pickWinners(candidates, hasUnknownDst(ra, table, family));
 }
 
 /** Does the route send packets through `iface` (false when unknown or blackhole)? */
