@@ -60,6 +60,9 @@ class Evaluator {
   readonly store = new ModelStore();
   readonly commands: CommandRecord[] = [];
   private readonly nameCache = new Map<string, Map<string, string>>();
+  /** Some command carried a `private-key` argument. */
+  sawPrivateKey = false;
+  private lastMenu: { segments: string[]; resolved: ResolvedMenu } | null = null;
 
   constructor(
     private readonly parsed: ParseResult,
@@ -112,7 +115,7 @@ class Evaluator {
       this.scriptCommand(stmt, ctx);
       return;
     }
-    const resolved = resolveMenu(ctx.menu, stmt.path, this.version);
+    const resolved = this.resolve(ctx.menu, stmt.path);
     // The command log keeps the verb as written (schema checks judge abbreviations); the model
     // acts on the full verb.
     this.record(stmt, stmt.command?.name ?? null, resolved, ctx, stmt.args);
@@ -123,9 +126,24 @@ class Evaluator {
       return;
     }
     // `[ … ]` inside the arguments run first, in this command's menu.
-    const inner: WalkContext = { ...ctx, menu: resolved.segments };
-    for (const arg of stmt.args) if (arg.kind !== 'unset') this.expr(arg.value, inner, false);
+    let inner: WalkContext | undefined;
+    for (const arg of stmt.args) {
+      if (arg.kind === 'unset' || arg.value === null || arg.value.kind === 'word') continue;
+      inner ??= { ...ctx, menu: resolved.segments };
+      this.expr(arg.value, inner, false);
+    }
     this.itemCommand(stmt, verb, resolved, ctx);
+  }
+
+  /**
+   * Resolve a command's menu. Consecutive commands without a path of their own share the current
+   * menu's resolution (exports are long runs of `add` under one path line).
+   */
+  private resolve(current: string[], path: CommandStatement['path']): ResolvedMenu {
+    if (path === null && this.lastMenu !== null && this.lastMenu.segments === current) return this.lastMenu.resolved;
+    const resolved = resolveMenu(current, path, this.version);
+    if (path === null) this.lastMenu = { segments: current, resolved };
+    return resolved;
   }
 
   private itemCommand(stmt: CommandStatement, verb: string, resolved: ResolvedMenu, ctx: WalkContext): void {
@@ -138,7 +156,7 @@ class Evaluator {
       stmt,
       uncertain: ctx.uncertain,
       findMenu: (find) => resolveMenu(resolved.segments, find.path, this.version).path,
-      argName: (name) => this.argName(resolved, verb, name),
+      argName: this.argNamer(resolved, verb),
       isListMenu: () => this.isListMenu(resolved),
     };
     switch (verb) {
@@ -178,10 +196,12 @@ class Evaluator {
     return this.cached('c' + menu.path, word, () => resolveCommandName(menu.segments, word, this.version) ?? word);
   }
 
-  /** Canonical property name (`addr` → `address`) when the schema knows the command; else as written. */
-  private argName(menu: ResolvedMenu, verb: string, word: string): string {
-    if (!menu.known || word.includes('.')) return word;
-    return this.cached('a' + menu.path + ' ' + verb, word, () => resolveArgName(menu.segments, verb, word, this.version) ?? word);
+  /** Canonical property names (`addr` → `address`) when the schema knows the command; else as written. */
+  private argNamer(menu: ResolvedMenu, verb: string): (word: string) => string {
+    if (!menu.known) return (word) => word;
+    const table = 'a' + menu.path + ' ' + verb;
+    return (word) =>
+      word.includes('.') ? word : this.cached(table, word, () => resolveArgName(menu.segments, verb, word, this.version) ?? word);
   }
 
   /** The schema says `set` here takes item numbers: the menu holds a list, not one settings item. */
@@ -299,6 +319,7 @@ class Evaluator {
       uncertain: ctx.uncertain,
     };
     if (stmt.command) rec.commandSpan = { start: stmt.command.start, end: stmt.command.end };
+    if (!this.sawPrivateKey) for (const a of args) if (a.kind === 'named' && a.name === 'private-key') this.sawPrivateKey = true;
     this.commands.push(rec);
   }
 }
@@ -306,7 +327,7 @@ class Evaluator {
 function argRecord(a: Arg): CommandRecord['args'][number] {
   const span: Span = { start: a.start, end: a.end };
   if (a.kind === 'named') {
-    const rec: CommandRecord['args'][number] = { name: a.name, value: exprText(a.value), nameSpan: { ...a.nameSpan }, span };
+    const rec: CommandRecord['args'][number] = { name: a.name, value: exprText(a.value), nameSpan: a.nameSpan, span };
     if (a.value) rec.valueSpan = { start: a.value.start, end: a.value.end };
     return rec;
   }
@@ -335,7 +356,7 @@ export function buildConfig(parsed: ParseResult, options: BuildOptions): BuildRe
     source: parsed.source,
     comments: script.comments,
     isExport: info.header !== undefined,
-    showsSensitive: evaluator.commands.some((c) => c.args.some((a) => a.name === 'private-key')),
+    showsSensitive: evaluator.sawPrivateKey,
     menus: store.menus,
     commands: evaluator.commands,
     items: (m: string): Item[] => store.items(m),

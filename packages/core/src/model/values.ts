@@ -35,7 +35,8 @@ export function namedArgValue(
   source: SourceText,
   uncertain: boolean,
 ): PropertyValue {
-  const nameSpan = { start: arg.nameSpan.start, end: arg.nameSpan.end };
+  // The parser's nameSpan is a plain span: shared, not copied (large exports hold millions).
+  const nameSpan = arg.nameSpan;
   const value = arg.value;
   if (value === null) {
     // `name=` — an empty value; its span is the empty range right after `=`.
