@@ -5,7 +5,7 @@
 import type { Item, RouterConfig, RouterRule } from '@roslint/core';
 import { certain, containsAddress, isDisabled, parseAddress, parsePrefix, peerRef, wireguardView, type IpFamily } from '@roslint/core';
 // Not yet re-exported by @roslint/core's analysis index.
-import { MAIN_TABLE, lookupRoute, routeGoesVia, routingAnalysis } from '../../packages/core/src/analysis/routes.js';
+import { MAIN_TABLE, lookupRoute, routeGoesVia, routingAnalysis } from '@roslint/core';
 
 /**
  * Policy routing the router's own packets might hit (routing rules that can match the endpoint,

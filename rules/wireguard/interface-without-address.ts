@@ -4,7 +4,7 @@
 import type { RouterRule } from '@roslint/core';
 import { wireguardView } from '@roslint/core';
 // Not yet re-exported by @roslint/core's analysis index.
-import { addressIndex, addressesOn } from '../../packages/core/src/analysis/addresses.js';
+import { addressIndex, addressesOn } from '@roslint/core';
 
 export const wireguardInterfaceWithoutAddress: RouterRule = {
   meta: {

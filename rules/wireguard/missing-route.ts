@@ -12,8 +12,8 @@ import {
   tableSelectedBy,
   type Route,
   type RoutingAnalysis,
-} from '../../packages/core/src/analysis/routes.js';
-import { addressesOn } from '../../packages/core/src/analysis/addresses.js';
+} from '@roslint/core';
+import { addressesOn } from '@roslint/core';
 
 /** Traffic that never needs a route: link-local unicast and multicast (OSPF over WireGuard, …). */
 const ROUTE_FREE: Bounds[] = ['fe80::/10', 'ff00::/8', '224.0.0.0/4', '169.254.0.0/16'].map((t) => parsePrefix(t)!);

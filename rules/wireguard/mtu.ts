@@ -5,8 +5,8 @@
 import type { RouterRule, WgInterface, WireGuardView, RelatedReport } from '@roslint/core';
 import { certain, parseAddress, wireguardView, peerRef } from '@roslint/core';
 // Not yet re-exported by @roslint/core's analysis index.
-import { routingAnalysis, underlayMtu, type RoutingAnalysis, type UnderlayEstimate } from '../../packages/core/src/analysis/routes.js';
-import { addressesOn } from '../../packages/core/src/analysis/addresses.js';
+import { routingAnalysis, underlayMtu, type RoutingAnalysis, type UnderlayEstimate } from '@roslint/core';
+import { addressesOn } from '@roslint/core';
 
 /** Outer IP header + UDP (8) + WireGuard data header and tag (32). */
 const OVERHEAD = { 4: 60, 6: 80 } as const;

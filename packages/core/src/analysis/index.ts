@@ -1,3 +1,6 @@
 export * from './prefix.js';
 export * from './keys.js';
 export * from './wireguard.js';
+export * from './interfaces.js';
+export * from './addresses.js';
+export * from './routes.js';
