@@ -356,6 +356,9 @@ export class RouterOsParser extends EmbeddedActionsParser {
   });
 }
 
+/** Side table: offset of the `{` of a PathBlockStatement (error recovery puts statements back into it). */
+export const BLOCK_OPEN = new WeakMap<object, number>();
+
 /** Side table: decoded→source offset maps of string text parts in script-carrying properties. */
 export const OFFSET_MAPS = new WeakMap<object, { srcStart: Int32Array; srcEnd: Int32Array }>();
 
@@ -425,12 +428,15 @@ export function buildCommand(colon: IToken | undefined, slash: IToken | undefine
   const rest = k === 0 ? items : items.slice(k);
   // `/ip firewall { … }`: a path followed only by a block.
   if (!command && rest.length === 1 && rest[0]!.kind === 'positional' && rest[0]!.value.kind === 'block' && (slash || segments.length)) {
-    const body = rest[0]!.value.body;
+    const block = rest[0]!.value;
+    const body = block.body;
     const pathEnd = segments.length ? segments[segments.length - 1]!.end : end(slash!);
-    return {
+    const pb: Statement = {
       kind: 'pathBlock', body, start, end: stmtEnd,
       path: { kind: 'path', absolute: slash !== undefined, segments, start, end: pathEnd },
     };
+    BLOCK_OPEN.set(pb, block.start);
+    return pb;
   }
   if (!command && rest.length > 0 && segments.length > 0) {
     const last = segments.pop()!;

@@ -10,8 +10,10 @@ import type { NamedArg, Script, Statement, StringExpr } from './ast.js';
 import { SCRIPT_PROPERTIES } from './commands.js';
 import type { Diagnostic } from './diagnostics.js';
 import { fastStatement } from './fastpath.js';
-import { OFFSET_MAPS, RouterOsParser } from './grammar.js';
-import { Scanner, type ScannedStatement, type SyntaxProblem } from './lexer/scanner.js';
+import { BLOCK_OPEN, OFFSET_MAPS, RouterOsParser } from './grammar.js';
+import { MAX_DEPTH, Scanner, type ScannedStatement, type SyntaxProblem } from './lexer/scanner.js';
+import * as T from './lexer/tokens.js';
+import type { Tok } from './lexer/tokens.js';
 import { SourceText } from './source.js';
 
 export interface ParseOptions {
@@ -89,32 +91,137 @@ function parseText(text: string, problems: SyntaxProblem[], embedDepth: number, 
 export const parserTestHooks = { disableFastPath: false };
 
 function parseStatement(st: ScannedStatement, problems: SyntaxProblem[]): Statement {
+  const cutOut = new Map<number, Statement[]>(); // `{` offset → statements removed from that block
+  const r = parseRecovering(st.tokens, problems, 0, cutOut);
+  if (!r) return { kind: 'error', start: st.start, end: st.end };
+  if (cutOut.size) putBack(r.stmt, cutOut);
+  return r.stmt;
+}
+
+type Attempt = { stmt: Statement; error: null } | { stmt: null; error: SyntaxProblem };
+
+/** One parse of a token list (fast path first); the error is returned, not reported. */
+function attempt(tokens: Tok[]): Attempt {
   if (!parserTestHooks.disableFastPath) {
-    const fast = fastStatement(st.tokens);
-    if (fast) return fast;
+    const fast = fastStatement(tokens);
+    if (fast) return { stmt: fast, error: null };
   }
   const p = parser();
+  const first = tokens[0]!;
+  const last = tokens[tokens.length - 1]!;
   try {
-    p.input = st.tokens;
+    p.input = tokens;
     const stmt = p.topStatement();
     const err = p.errors[0];
-    if (!err) return stmt;
+    if (!err) return { stmt, error: null };
     const tok = err.token;
-    const last = st.tokens[st.tokens.length - 1]!;
     const atEnd = tok.tokenType.name === 'EOF' || Number.isNaN(tok.startOffset);
     const start = atEnd ? last.startOffset : tok.startOffset;
     const end = atEnd ? last.end : (tok as { end?: number }).end ?? tok.startOffset + tok.image.length;
-    problems.push({ ruleId: 'syntax/parse-error', severity: 'error', message: atEnd ? `${err.message} after \`${last.image}\`` : err.message, start, end });
+    return { stmt: null, error: { ruleId: 'syntax/parse-error', severity: 'error', message: atEnd ? `${err.message} after \`${last.image}\`` : err.message, start, end } };
   } catch (e) {
     const tooDeep = e instanceof RangeError;
-    problems.push({
-      ruleId: tooDeep ? 'syntax/too-deep' : 'syntax/parse-error', severity: 'error', start: st.start, end: st.end,
-      message: tooDeep ? 'statement nested too deeply to parse' : `internal parser error: ${String(e)}`,
-    });
+    return {
+      stmt: null,
+      error: {
+        ruleId: tooDeep ? 'syntax/too-deep' : 'syntax/parse-error', severity: 'error', start: first.startOffset, end: last.end,
+        message: tooDeep ? 'statement nested too deeply to parse' : `internal parser error: ${String(e)}`,
+      },
+    };
   } finally {
     p.input = [];
   }
-  return { kind: 'error', start: st.start, end: st.end };
+}
+
+/**
+ * Parses a statement; when it fails and contains `{ … }` blocks, each statement inside the blocks
+ * is parsed on its own, the failing ones are reported and cut out (kept as ErrorStatements), and
+ * the rest is parsed again, so one error inside a long `:if … do={ … }` does not hide the others.
+ * Returns null when the statement itself (outside its blocks) is broken; its error is reported.
+ */
+function parseRecovering(
+  tokens: Tok[], problems: SyntaxProblem[], depth: number, cutOut: Map<number, Statement[]>,
+): { stmt: Statement; tokens: Tok[] } | null {
+  const first = attempt(tokens);
+  if (first.stmt) return { stmt: first.stmt, tokens };
+  if (depth > MAX_DEPTH || !tokens.some((t) => t.tokenType === T.LBrace)) {
+    problems.push(first.error);
+    return null;
+  }
+  const cleaned: Tok[] = [];
+  let removed = 0;
+  let i = 0;
+  while (i < tokens.length) {
+    const t = tokens[i]!;
+    cleaned.push(t);
+    i++;
+    if (t.tokenType !== T.LBrace) continue;
+    // Split this block's body at its own separators and parse each statement alone.
+    const errors: Statement[] = [];
+    let nest = 0;
+    let stmtStart = i;
+    const flush = (endIdx: number) => {
+      if (endIdx > stmtStart) {
+        const part = tokens.slice(stmtStart, endIdx);
+        const r = parseRecovering(part, problems, depth + 1, cutOut);
+        if (r) cleaned.push(...r.tokens);
+        else errors.push({ kind: 'error', start: part[0]!.startOffset, end: part[part.length - 1]!.end });
+      }
+    };
+    for (; i < tokens.length; i++) {
+      const tt = tokens[i]!.tokenType;
+      if (nest === 0 && (tt === T.Sep || tt === T.RBrace)) {
+        flush(i);
+        if (tt === T.RBrace) break;
+        cleaned.push(tokens[i]!);
+        stmtStart = i + 1;
+        continue;
+      }
+      if (tt === T.LBrace || tt === T.LCurlyArray || tt === T.LBracket || tt === T.LParen || tt === T.InterpParen || tt === T.InterpBracket) nest++;
+      else if (tt === T.RBrace || tt === T.RBracket || tt === T.RParen) nest--;
+    }
+    if (errors.length) {
+      cutOut.set(t.startOffset, errors);
+      removed += errors.length;
+    }
+  }
+  if (removed === 0 && cleaned.length === tokens.length) {
+    problems.push(first.error);
+    return null;
+  }
+  const second = attempt(cleaned);
+  if (!second.stmt) {
+    problems.push(second.error);
+    return null;
+  }
+  return { stmt: second.stmt, tokens: cleaned };
+}
+
+/** Puts the ErrorStatements of cut-out statements back into their blocks, in source order. */
+function putBack(root: Statement, cutOut: Map<number, Statement[]>): void {
+  const stack: unknown[] = [root];
+  while (stack.length && cutOut.size) {
+    const node = stack.pop();
+    if (!node || typeof node !== 'object') continue;
+    if (Array.isArray(node)) {
+      for (const n of node) stack.push(n);
+      continue;
+    }
+    const n = node as { kind?: string; start: number; body?: Statement[] };
+    if (n.body && (n.kind === 'block' || n.kind === 'blockStatement' || n.kind === 'pathBlock')) {
+      const open = n.kind === 'pathBlock' ? BLOCK_OPEN.get(n) : n.start;
+      const errs = open === undefined ? undefined : cutOut.get(open);
+      if (errs) {
+        n.body.push(...errs);
+        n.body.sort((a, b) => a.start - b.start);
+        cutOut.delete(open!);
+      }
+    }
+    for (const key in n) {
+      const v = (n as unknown as Record<string, unknown>)[key];
+      if (v && typeof v === 'object') stack.push(v);
+    }
+  }
 }
 
 // ---- embedded scripts ---------------------------------------------------------------------------

@@ -377,3 +377,36 @@ describe('error recovery', () => {
     expect(parse(':put (', { file: 'a.rsc' }).diagnostics[0]!.file).toBe('a.rsc');
   });
 });
+
+describe('error recovery inside blocks', () => {
+  it('reports every broken statement of a long block and keeps the good ones', () => {
+    const src = [
+      ':if ($a) do={',
+      '  :put (1 + )',
+      '  :put "ok"',
+      '  :foreach x in=$y do={',
+      '     :put (1 2)',
+      '     :put 3',
+      '  }',
+      '  /ip firewall { filter add chain=x; :put (3 +) }',
+      '} else={ :put (4 -) }',
+    ].join('\n');
+    const r = parse(src);
+    expect(r.diagnostics.map((d) => [d.range.start.line + 1, src.slice(d.range.start.offset, d.range.end.offset)])).toEqual([
+      [2, ')'], [5, '2'], [8, ')'], [9, ')'],
+    ]);
+    expect(r.script.body).toHaveLength(1);
+    expect(showStmt(r.script.body[0]!)).toBe(
+      ':if ($a) do={<error>; :put "ok"; :foreach x in=$y do={<error>; :put 3}; /ip/firewall {filter add chain=x; <error>}} else={<error>}',
+    );
+    const ifs = r.script.body[0]!;
+    if (ifs.kind !== 'command' || ifs.args[1]?.kind !== 'named' || ifs.args[1].value?.kind !== 'block') throw new Error();
+    expect(spanText(src, ifs.args[1].value.body[0]!)).toBe(':put (1 + )');
+  });
+
+  it('a broken statement head still reports the errors inside its blocks', () => {
+    const r = parse(':if (1 +) do={ :put (2 +) }');
+    expect(r.diagnostics).toHaveLength(2);
+    expect(r.script.body.map((s) => s.kind)).toEqual(['error']);
+  });
+});
