@@ -1,5 +1,5 @@
 // The schema rules through the real pipeline (parser → evaluator → Linter), on every fixture of the
-// repository and on version-gated snippets. Skipped while the parser yields no commands yet.
+// repository and on version-gated snippets (positions 1-based, as in sidecars and CLI output).
 import { describe, expect, it } from 'vitest';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -22,7 +22,7 @@ const pipelineLive = linter.lintText('/ip address\nadd address=10.0.0.1/24 inter
 
 function schemaFindings(text: string, routerosVersion?: string): string[] {
   const r = linter.lintText(text, { file: 't.rsc', ...(routerosVersion ? { routerosVersion } : {}) });
-  return r.diagnostics.filter((d) => d.ruleId.startsWith('schema/')).map((d) => `${d.ruleId} ${d.range.start.line}:${d.range.start.column}`);
+  return r.diagnostics.filter((d) => d.ruleId.startsWith('schema/')).map((d) => `${d.ruleId} ${d.range.start.line + 1}:${d.range.start.column + 1}`);
 }
 
 describe.skipIf(!pipelineLive)('schema rules on real input', () => {
@@ -36,7 +36,7 @@ describe.skipIf(!pipelineLive)('schema rules on real input', () => {
             .filter((e) => e.ruleId.startsWith('schema/')).map((e) => `${e.ruleId} ${e.line}:${e.column}`)
         : [];
       const r = linter.lintText(readFileSync(file), { file });
-      const got = r.diagnostics.filter((d) => d.ruleId.startsWith('schema/')).map((d) => `${d.ruleId} ${d.range.start.line}:${d.range.start.column}`);
+      const got = r.diagnostics.filter((d) => d.ruleId.startsWith('schema/')).map((d) => `${d.ruleId} ${d.range.start.line + 1}:${d.range.start.column + 1}`);
       expect({ file: relative(repo, file), got }).toEqual({ file: relative(repo, file), got: expected });
     }
   });
