@@ -418,10 +418,20 @@ export function buildCommand(colon: IToken | undefined, slash: IToken | undefine
     if (!isPathWord(w)) break;
     if (w.indexOf('/') === -1) segments.push({ kind: 'segment', name: w, start: it.start, end: it.end });
     else {
+      // `/ip/address/print`: a known verb as the last part of a slash-joined word is the command.
       let off = it.start;
-      for (const p of w.split('/')) {
-        if (p !== '') segments.push({ kind: 'segment', name: p, start: off, end: off + p.length });
+      const parts = w.split('/');
+      let last = parts.length - 1;
+      while (last > 0 && parts[last] === '') last--;
+      for (let j = 0; j < parts.length; j++) {
+        const p = parts[j]!;
+        if (j === last && j > 0 && KNOWN_COMMANDS.has(p)) command = { kind: 'identifier', name: p, start: off, end: off + p.length };
+        else if (p !== '') segments.push({ kind: 'segment', name: p, start: off, end: off + p.length });
         off += p.length + 1;
+      }
+      if (command) {
+        k++;
+        break;
       }
     }
   }

@@ -410,3 +410,14 @@ describe('error recovery inside blocks', () => {
     expect(r.script.body.map((s) => s.kind)).toEqual(['error']);
   });
 });
+
+describe('slash-joined verbs (v7 style)', () => {
+  it('takes a known verb at the end of a slash path as the command', () => {
+    const src = '/ip/address/print where interface=ether1';
+    const c = cmd(src);
+    expect(showStmt(c)).toBe('/ip/address print where (interface = ether1)');
+    expect(spanText(src, c.command!)).toBe('print');
+    expect(showStmt(cmd('/interface/wireguard/peers/add name=x'))).toBe('/interface/wireguard/peers add name=x');
+    expect(showStmt(cmd(':put [/ip/route/find gateway=1.1.1.1]'))).toBe(':put [/ip/route find gateway=1.1.1.1]');
+  });
+});
