@@ -99,6 +99,12 @@ describe('parse never throws (property-based)', () => {
     );
   });
 
+  it('resuming after many unclosed brackets stays linear', () => {
+    const src = ':put [\n'.repeat(150) + ':put 1\n'.repeat(40_000) + ')\n:put 2\n';
+    checkParse(src);
+    expect(parse(src).diagnostics.length).toBeGreaterThan(0);
+  });
+
   it('pathological nesting stays bounded', () => {
     for (const [o, c] of [['{', '}'], ['(', ')'], ['[', ']'], ['"$(', ')"'], ['"$[', ']"']] as const) {
       const src = ':put ' + o.repeat(100_000) + c.repeat(100_000) + '\n:put 1';

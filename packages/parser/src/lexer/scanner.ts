@@ -100,6 +100,8 @@ export class Scanner {
   private sawScriptString = false;
   /** Set when a mismatch is blamed on an earlier multi-line bracket: resume scanning here. */
   private cutAt = -1;
+  /** Characters scanned twice because of resumptions after unclosed constructs. */
+  private rescanned = 0;
   private lineStarts: number[] | null = null;
 
   constructor(
@@ -129,7 +131,12 @@ export class Scanner {
       this.sawScriptString = false;
       this.cutAt = -1;
       const cut = this.scanStatement();
-      if (cut !== -1) {
+      if (cut !== -1 && this.rescanned + (this.pos - cut) > 2 * text.length + 65536) {
+        // Rescan budget spent (pathological input): the rest stays one error statement, so the
+        // whole scan stays linear in the input size.
+        this.failed = true;
+      } else if (cut !== -1) {
+        this.rescanned += this.pos - cut;
         // Unclosed construct at end of input: keep the statement up to the end of the line where
         // the outermost construct was opened, and scan again from the next line.
         this.dropAfter(problemMark, commentMark, cut);
@@ -143,7 +150,8 @@ export class Scanner {
       }
       const first = this.tokens[0]!;
       const last = this.tokens[this.tokens.length - 1]!;
-      return { tokens: this.tokens, start: first.startOffset, end: Math.max(last.end, cut === -1 ? last.end : trimEol(text, cut)), failed: this.failed, hasScriptString: this.sawScriptString };
+      const end = cut === -1 || !this.failed || this.pos !== cut ? last.end : Math.max(last.end, trimEol(text, cut));
+      return { tokens: this.tokens, start: first.startOffset, end: Math.max(last.end, end), failed: this.failed, hasScriptString: this.sawScriptString };
     }
   }
 
