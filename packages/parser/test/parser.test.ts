@@ -421,3 +421,27 @@ describe('slash-joined verbs (v7 style)', () => {
     expect(showStmt(cmd(':put [/ip/route/find gateway=1.1.1.1]'))).toBe(':put [/ip/route find gateway=1.1.1.1]');
   });
 });
+
+describe('a defconf-style script', () => {
+  it('parses cleanly with the expected structure', async () => {
+    const { readFileSync } = await import('node:fs');
+    const src = readFileSync(new URL('./samples/defconf-style-script.rsc', import.meta.url), 'utf8');
+    const r = parseOk(src);
+    expect(r.diagnostics).toEqual([]);
+    expect(r.script.comments).toHaveLength(6);
+    const [global, ifs] = r.script.body;
+    expect(showStmt(global!)).toBe(':global action');
+    if (ifs?.kind !== 'command' || ifs.args[1]?.kind !== 'named' || ifs.args[1].value?.kind !== 'block') throw new Error();
+    const body = ifs.args[1].value.body.map(showStmt);
+    expect(body).toContain('/ip/dhcp-server <menu>');
+    expect(body).toContain('add name=defconf address-pool="default-dhcp" interface=bridge lease-time=10m disabled=no');
+    expect(body).toContain('/ip/dns {set allow-remote-requests=yes; static add name=router.lan address=192.168.88.1 comment=defconf}');
+    expect(body).toContain(':foreach k in=[/interface find where !(((slave = yes) || (name ~ "bridge")))] do={:local tmpPortName [/interface get $k name]; :if (!(($tmpPortName in $bMACIntf))) do={/interface/bridge/port add bridge=bridge interface=$tmpPortName comment=defconf}}');
+    expect(body).toContain(':local arr {"a"=1;"b"={1;2};c=[:len "xyz"]}');
+    expect(body).toContain('/system/script add name=x source={:put "hello"}');
+    const elseBody = ifs.args[2];
+    expect(elseBody?.kind === 'named' && show(elseBody.value)).toBe(
+      '{/ip/pool {:local o [find name="default-dhcp" ranges=192.168.88.10-192.168.88.254]; :if (([:len $o] != 0)) do={remove $o}}}',
+    );
+  });
+});
