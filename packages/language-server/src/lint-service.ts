@@ -1,0 +1,251 @@
+/**
+ * Keeps every `.rsc` file the editor knows (open documents and the workspace folders' files on
+ * disk) linted, and hands results to the server for publishing.
+ *
+ * Changes are debounced; a run reads the newest text of every document it lints, so the latest
+ * version always wins, and features call `flush()` to get results that match the text they see.
+ * With cross-file checks on and network rules enabled, the files of one workspace folder are
+ * linted together (`lintMany`) and all of them republished; otherwise only the changed file is
+ * relinted. A lint that throws never takes the server down: the file gets an internal-error
+ * diagnostic and the others still get theirs.
+ */
+import * as path from 'node:path';
+import type { Linter, LintResult, LintInput } from '@roslint/core';
+import type { LintSettingsLoader } from './lint-settings.js';
+import { DiskFiles, findRouterOsFiles } from './workspace-files.js';
+import { fileToUri, isRouterOsFile, uriToFile } from './uris.js';
+
+export interface LintedFile {
+  uri: string;
+  file: string;
+  /** The document version the result belongs to; null for a file read from disk. */
+  version: number | null;
+  result: LintResult;
+}
+
+export interface OpenDocument {
+  getText(): string;
+  readonly version: number;
+}
+
+export interface LintServiceOptions {
+  crossFile: boolean;
+  routerosVersion?: string;
+  debounceMs: number;
+}
+
+export interface LintServiceHooks {
+  openDocument(uri: string): OpenDocument | undefined;
+  openUris(): string[];
+  /** Called with null when a file's diagnostics must be cleared. */
+  publish(uri: string, linted: LintedFile | null): void;
+  log(message: string): void;
+  /** Start and end of a run (for the client's status bar). */
+  onRun?(phase: 'start' | 'end', stats: { files: number; ms: number }): void;
+}
+
+export class LintService {
+  private readonly results = new Map<string, LintedFile>();
+  /** Workspace files on disk: uri → path. */
+  private readonly diskUris = new Map<string, string>();
+  private readonly disk = new DiskFiles();
+  private folders: string[] = [];
+  private readonly dirty = new Set<string>();
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly linter: Linter,
+    private readonly settings: LintSettingsLoader,
+    private readonly hooks: LintServiceHooks,
+    public options: LintServiceOptions,
+  ) {}
+
+  setFolders(folders: string[]): void {
+    this.folders = folders.map((f) => path.resolve(f)).sort((a, b) => b.length - a.length);
+    this.diskUris.clear();
+    for (const folder of this.folders) {
+      for (const file of findRouterOsFiles(folder)) this.diskUris.set(fileToUri(file), file);
+    }
+    for (const uri of this.diskUris.keys()) this.dirty.add(uri);
+    this.schedule();
+  }
+
+  knownUris(): string[] {
+    return [...new Set([...this.diskUris.keys(), ...this.hooks.openUris().filter((u) => isRouterOsFile(u) || this.results.has(u))])];
+  }
+
+  changed(uri: string): void {
+    this.dirty.add(uri);
+    this.schedule();
+  }
+
+  closed(uri: string): void {
+    if (this.diskUris.has(uri)) {
+      this.changed(uri); // back to the text on disk
+      return;
+    }
+    this.results.delete(uri);
+    this.hooks.publish(uri, null);
+    this.markGroupDirty(uri);
+  }
+
+  /** File-watcher events for `.rsc` files. */
+  diskChanged(uri: string, kind: 'created' | 'changed' | 'deleted'): void {
+    const file = uriToFile(uri);
+    this.disk.forget(file);
+    if (kind === 'deleted') {
+      this.diskUris.delete(uri);
+      if (!this.hooks.openDocument(uri)) {
+        this.results.delete(uri);
+        this.hooks.publish(uri, null);
+      }
+      this.markGroupDirty(uri);
+      return;
+    }
+    if (this.folderOf(file) !== undefined) this.diskUris.set(uri, file);
+    if (!this.hooks.openDocument(uri)) this.changed(uri);
+  }
+
+  /** Settings or configuration changed: relint everything. */
+  relintAll(): void {
+    for (const uri of this.knownUris()) this.dirty.add(uri);
+    this.schedule();
+  }
+
+  get(uri: string): LintedFile | undefined {
+    return this.results.get(uri);
+  }
+
+  /** Results of every file linted together with `uri` (itself included), for cross-file features. */
+  group(uri: string): LintedFile[] {
+    const own = this.results.get(uri);
+    if (!this.options.crossFile) return own ? [own] : [];
+    const key = this.groupKey(uri);
+    const out: LintedFile[] = [];
+    for (const r of this.results.values()) if (r.uri === uri || this.groupKey(r.uri) === key) out.push(r);
+    return out;
+  }
+
+  /** Run pending lints now (features call this so results match the text the client sees). */
+  flush(): void {
+    if (this.dirty.size === 0) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    this.run();
+  }
+
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+
+  private schedule(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.run();
+    }, this.options.debounceMs);
+  }
+
+  private folderOf(file: string): string | undefined {
+    if (!path.isAbsolute(file)) return undefined;
+    return this.folders.find((f) => file === f || file.startsWith(f + path.sep));
+  }
+
+  private groupKey(uri: string): string {
+    return this.folderOf(uriToFile(uri)) ?? uri;
+  }
+
+  private networked(): boolean {
+    return this.options.crossFile && this.linter.rules.some((r) => r.meta.scope === 'network');
+  }
+
+  private markGroupDirty(uri: string): void {
+    if (!this.networked()) return;
+    const key = this.groupKey(uri);
+    let any = false;
+    for (const other of this.knownUris()) {
+      if (other !== uri && this.groupKey(other) === key) {
+        this.dirty.add(other);
+        any = true;
+      }
+    }
+    if (any) this.schedule();
+  }
+
+  private input(uri: string): { input: LintInput; version: number | null } | undefined {
+    const doc = this.hooks.openDocument(uri);
+    if (doc) return { input: { file: uriToFile(uri), content: doc.getText() }, version: doc.version };
+    const file = this.diskUris.get(uri);
+    if (file === undefined) return undefined;
+    const bytes = this.disk.read(file);
+    return bytes ? { input: { file, content: bytes }, version: null } : undefined;
+  }
+
+  private run(): void {
+    const started = performance.now();
+    const dirty = [...this.dirty];
+    this.dirty.clear();
+    let linted = 0;
+    this.hooks.onRun?.('start', { files: dirty.length, ms: 0 });
+    if (this.networked()) {
+      const groups = new Map<string, Set<string>>();
+      for (const uri of dirty) {
+        const key = this.groupKey(uri);
+        if (!groups.has(key)) groups.set(key, new Set());
+        groups.get(key)!.add(uri);
+      }
+      for (const [key, members] of groups) {
+        for (const other of this.knownUris()) if (this.groupKey(other) === key) members.add(other);
+        linted += this.lintGroup([...members]);
+      }
+    } else {
+      for (const uri of dirty) linted += this.lintGroup([uri]);
+    }
+    this.hooks.onRun?.('end', { files: linted, ms: performance.now() - started });
+  }
+
+  private lintGroup(uris: string[]): number {
+    const inputs: { uri: string; input: LintInput; version: number | null }[] = [];
+    for (const uri of uris) {
+      const i = this.input(uri);
+      if (i) inputs.push({ uri, ...i });
+      else if (this.results.delete(uri)) this.hooks.publish(uri, null);
+    }
+    if (inputs.length === 0) return 0;
+    const settings = this.settings.settingsFor(inputs[0]!.input.file);
+    if (settings.error) this.hooks.log(`roslint configuration: ${settings.error}`);
+    const options = { severities: settings.severities, ruleOptions: settings.ruleOptions, routerosVersion: this.options.routerosVersion };
+    let results: (LintResult | undefined)[];
+    try {
+      results = inputs.length === 1 ? [this.linter.lintText(inputs[0]!.input.content, { ...options, file: inputs[0]!.input.file })] : this.linter.lintMany(inputs.map((i) => i.input), options);
+    } catch (err) {
+      this.hooks.log(`lint of ${inputs.length} file(s) failed, linting them one by one: ${errorLine(err)}`);
+      results = inputs.map((i) => {
+        try {
+          return this.linter.lintText(i.input.content, { ...options, file: i.input.file });
+        } catch (e) {
+          this.hooks.log(`lint of ${i.input.file} failed: ${errorLine(e)}`);
+          return undefined;
+        }
+      });
+    }
+    inputs.forEach((i, n) => {
+      const result = results[n];
+      if (!result) {
+        this.results.delete(i.uri);
+        this.hooks.publish(i.uri, null);
+        return;
+      }
+      const linted: LintedFile = { uri: i.uri, file: i.input.file, version: i.version, result };
+      this.results.set(i.uri, linted);
+      this.hooks.publish(i.uri, linted);
+    });
+    return inputs.length;
+  }
+}
+
+export function errorLine(err: unknown): string {
+  const msg = err instanceof Error ? err.message : String(err);
+  return (msg.split(/\r?\n/, 1)[0] ?? '').slice(0, 300);
+}

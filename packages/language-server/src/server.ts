@@ -1,0 +1,234 @@
+/**
+ * The language server: wires LSP requests to the lint service and the feature modules.
+ * Every handler is guarded: a failing feature answers "nothing", it never ends the process.
+ */
+import { Linter, type Rule } from '@roslint/core';
+import {
+  CodeActionKind,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type Connection,
+  type InitializeResult,
+  type Location,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { codeActions } from './code-actions.js';
+import { completionsAt } from './completion.js';
+import { offsetOf, spanToRange, toLspDiagnostic } from './convert.js';
+import { hoverAt } from './hover.js';
+import { CONFIG_FILE_NAME, LintSettingsLoader } from './lint-settings.js';
+import { LintService, errorLine, type LintedFile } from './lint-service.js';
+import { occurrenceAt, sameName } from './names.js';
+import { documentSymbols, foldingRanges } from './outline.js';
+import { RuleDocs } from './rule-docs.js';
+import { LEGEND, semanticTokens } from './semantic-tokens.js';
+import { fileToUri, normalizeUri, uriToFile } from './uris.js';
+
+/** Editor settings (VS Code `roslint.*`, or `initializationOptions` from any client). */
+export interface ServerSettings {
+  /** A `roslint.config.json` to use instead of the nearest one. */
+  configPath?: string;
+  /** RouterOS version for files without an export header (`7.16`). */
+  routerosVersion?: string;
+  /** Lint the workspace folder's files as one network (default true). */
+  crossFile?: boolean;
+}
+
+export interface ServerOptions {
+  rules: readonly Rule[];
+  /** Debounce for lint-on-change, in milliseconds. */
+  debounceMs?: number;
+}
+
+export const STATUS_NOTIFICATION = 'roslint/status';
+
+export function startServer(connection: Connection, options: ServerOptions): void {
+  const documents = new TextDocuments(TextDocument);
+  const linter = new Linter({ rules: options.rules });
+  const docs = new RuleDocs();
+  const loader = new LintSettingsLoader();
+  let settings: ServerSettings = {};
+  let watchDynamically = false;
+  let problems = new Map<string, number>();
+  const log = (m: string) => connection.console.log(m);
+
+  const service = new LintService(
+    linter,
+    loader,
+    {
+      openDocument: (uri) => documents.get(uri),
+      openUris: () => documents.keys(),
+      publish: (uri, linted) => publish(uri, linted),
+      log,
+      onRun: (phase, stats) => {
+        let total = 0;
+        for (const n of problems.values()) total += n;
+        void connection.sendNotification(STATUS_NOTIFICATION, {
+          state: phase === 'start' ? 'linting' : 'ready',
+          files: stats.files,
+          problems: total,
+          ms: Math.round(stats.ms),
+        });
+      },
+    },
+    { crossFile: true, debounceMs: options.debounceMs ?? 200 },
+  );
+
+  function publish(uri: string, linted: LintedFile | null): void {
+    const diagnostics = linted ? linted.result.diagnostics.map((d) => toLspDiagnostic(d, docs)) : [];
+    problems.set(uri, diagnostics.length);
+    void connection.sendDiagnostics({ uri, ...(linted?.version != null ? { version: linted.version } : {}), diagnostics });
+  }
+
+  function applySettings(next: ServerSettings | undefined): void {
+    settings = { ...settings, ...(next ?? {}) };
+    loader.setExplicitFile(settings.configPath || undefined);
+    service.options = { ...service.options, crossFile: settings.crossFile !== false, routerosVersion: settings.routerosVersion || undefined };
+  }
+
+  /** The current result for a document, relinting first if the text moved on. */
+  function current(uri: string): LintedFile | undefined {
+    const key = normalizeUri(uri);
+    service.flush();
+    return service.get(key) ?? service.get(uri);
+  }
+
+  function guard<P, R>(name: string, fallback: R, fn: (p: P) => R): (p: P) => R {
+    return (p: P) => {
+      try {
+        return fn(p);
+      } catch (err) {
+        log(`${name} failed: ${errorLine(err)}`);
+        return fallback;
+      }
+    };
+  }
+
+  connection.onInitialize((params): InitializeResult => {
+    applySettings(params.initializationOptions as ServerSettings | undefined);
+    watchDynamically = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    const folders = params.workspaceFolders?.map((f) => uriToFile(f.uri)) ?? (params.rootUri ? [uriToFile(params.rootUri)] : []);
+    pendingFolders = folders.filter((f) => f.startsWith('/') || /^[a-z]:/i.test(f));
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        hoverProvider: true,
+        definitionProvider: true,
+        referencesProvider: true,
+        documentSymbolProvider: true,
+        foldingRangeProvider: true,
+        completionProvider: { triggerCharacters: ['/', ' ', '='] },
+        semanticTokensProvider: { legend: LEGEND, full: true },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'roslint-language-server', version: '0.1.0' },
+    };
+  });
+
+  let pendingFolders: string[] = [];
+  connection.onInitialized(() => {
+    if (watchDynamically) {
+      void connection.client.register(DidChangeWatchedFilesNotification.type, {
+        watchers: [{ globPattern: '**/*.rsc' }, { globPattern: `**/${CONFIG_FILE_NAME}` }],
+      });
+    }
+    service.setFolders(pendingFolders);
+  });
+
+  connection.onDidChangeConfiguration(
+    guard('configuration', undefined, (params) => {
+      const s = (params.settings as { roslint?: ServerSettings } | undefined)?.roslint;
+      if (s) applySettings(s);
+      service.relintAll();
+    }),
+  );
+
+  connection.onDidChangeWatchedFiles(
+    guard('watched files', undefined, (params) => {
+      for (const change of params.changes) {
+        const uri = normalizeUri(change.uri);
+        if (uri.endsWith(`/${CONFIG_FILE_NAME}`)) {
+          loader.invalidate();
+          service.relintAll();
+          continue;
+        }
+        const kind = change.type === FileChangeType.Deleted ? 'deleted' : change.type === FileChangeType.Created ? 'created' : 'changed';
+        service.diskChanged(uri, kind);
+      }
+    }),
+  );
+
+  documents.onDidOpen((e) => service.changed(e.document.uri));
+  documents.onDidChangeContent((e) => service.changed(e.document.uri));
+  documents.onDidClose((e) => service.closed(e.document.uri));
+
+  connection.onCodeAction(
+    guard('code actions', [], (params) => {
+      const linted = current(params.textDocument.uri);
+      return linted ? codeActions(linted, params.range, docs, params.context.only) : [];
+    }),
+  );
+
+  connection.onHover(
+    guard('hover', null, (params) => {
+      const linted = current(params.textDocument.uri);
+      if (!linted) return null;
+      const config = linted.result.config;
+      const group = service.group(linted.uri).map((g) => g.result.config);
+      return hoverAt(config, offsetOf(config.source, params.position), group, settings.routerosVersion);
+    }),
+  );
+
+  const locations = (uri: string, position: { line: number; character: number }, withDefinitions: boolean, onlyDefinitions: boolean): Location[] => {
+    const linted = current(uri);
+    if (!linted) return [];
+    const config = linted.result.config;
+    const occ = occurrenceAt(config, offsetOf(config.source, position));
+    if (!occ) return [];
+    const group = service.group(linted.uri).map((g) => g.result.config);
+    return sameName(occ, group)
+      .filter((o) => (onlyDefinitions ? o.definition : withDefinitions || !o.definition))
+      .map((o) => ({ uri: fileToUri(o.config.file), range: spanToRange(o.config.source, o.span) }));
+  };
+
+  connection.onDefinition(guard('definition', [], (params) => locations(params.textDocument.uri, params.position, true, true)));
+  connection.onReferences(
+    guard('references', [], (params) => locations(params.textDocument.uri, params.position, params.context.includeDeclaration, false)),
+  );
+
+  connection.onDocumentSymbol(
+    guard('symbols', [], (params) => {
+      const linted = current(params.textDocument.uri);
+      return linted ? documentSymbols(linted.result.config) : [];
+    }),
+  );
+
+  connection.onFoldingRanges(
+    guard('folding', [], (params) => {
+      const linted = current(params.textDocument.uri);
+      return linted ? foldingRanges(linted.result.source) : [];
+    }),
+  );
+
+  connection.onCompletion(
+    guard('completion', [], (params) => {
+      const linted = current(params.textDocument.uri);
+      if (!linted) return [];
+      return completionsAt(linted.result.config, linted.result.source, params.position, settings.routerosVersion);
+    }),
+  );
+
+  connection.languages.semanticTokens.on(
+    guard('semantic tokens', { data: [] }, (params) => {
+      const doc = documents.get(params.textDocument.uri);
+      return doc ? semanticTokens(doc.getText(), uriToFile(doc.uri)) : { data: [] };
+    }),
+  );
+
+  connection.onShutdown(() => service.dispose());
+  documents.listen(connection);
+  connection.listen();
+}

@@ -1,0 +1,288 @@
+/**
+ * Protocol tests: the built language server spawned over stdio and driven the way an editor
+ * drives it (build first: `npx tsc -b`; `npm test` does).
+ */
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startClient, uriOf, type TestClient } from './e2e/lsp-client.js';
+
+const FIXTURES = fileURLToPath(new URL('./e2e/fixtures/', import.meta.url));
+const PAIR = path.join(FIXTURES, 'site-to-site');
+const A_PRIVATE = 'gB2RudWuvA4WD+Z6zxK2SG6Z4zDqgsMu36VbS9mMSlI=';
+const B_PRIVATE = 'kJJf/Z9a6aS+UDSEJD57QbD065amQti9xdD9MwmHHUk=';
+const A_PUBLIC = 'JAhquIC7qOdZlx8pLkCrVLQCgQp81OxvQAT6loIuvxY=';
+const HOST_BITS = 'wireguard/allowed-address-host-bits';
+
+interface Pos { line: number; character: number }
+interface TextEditLike { range: { start: Pos; end: Pos }; newText: string }
+interface Action { title: string; edit?: { changes?: Record<string, TextEditLike[]> } }
+interface Loc { uri: string; range: { start: Pos; end: Pos } }
+
+function workspace(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'roslint-lsp-'));
+  for (const f of ['office-a.rsc', 'office-b.rsc']) copyFileSync(path.join(PAIR, f), path.join(dir, f));
+  return dir;
+}
+
+/** Apply LSP text edits (non-overlapping) to a text. */
+function applyEdits(text: string, edits: TextEditLike[]): string {
+  const lines = text.split('\n');
+  const offset = (p: Pos) => lines.slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
+  const sorted = [...edits].sort((a, b) => offset(b.range.start) - offset(a.range.start));
+  let out = text;
+  for (const e of sorted) out = out.slice(0, offset(e.range.start)) + e.newText + out.slice(offset(e.range.end));
+  return out;
+}
+
+/** Position of the n-th occurrence of `needle` (plus `delta` characters). */
+function posOf(text: string, needle: string, delta = 0, nth = 0): Pos {
+  let at = -1;
+  for (let i = 0; i <= nth; i++) at = text.indexOf(needle, at + 1);
+  if (at < 0) throw new Error(`${needle} not in text`);
+  const before = text.slice(0, at + delta);
+  const line = before.split('\n').length - 1;
+  return { line, character: before.length - before.lastIndexOf('\n') - 1 };
+}
+
+const codes = (ds: { code?: unknown }[]) => ds.map((d) => d.code);
+
+describe('language server over stdio', { timeout: 60_000 }, () => {
+  let client: TestClient;
+  let dir: string;
+  let aUri: string;
+  let aText: string;
+  let version = 1;
+
+  beforeAll(async () => {
+    dir = workspace();
+    aUri = uriOf(path.join(dir, 'office-a.rsc'));
+    aText = readFileSync(path.join(dir, 'office-a.rsc'), 'utf8');
+    client = await startClient({ rootDir: dir });
+  });
+  afterAll(async () => {
+    if (client) expect(await client.stop()).toBe(0);
+  });
+
+  it('announces its capabilities', () => {
+    const caps = client.initializeResult.capabilities;
+    expect(caps.hoverProvider).toBe(true);
+    expect(caps.definitionProvider).toBe(true);
+    expect(caps.referencesProvider).toBe(true);
+    expect(caps.codeActionProvider).toBeTruthy();
+    expect(caps.completionProvider?.triggerCharacters).toContain('=');
+    expect(caps.semanticTokensProvider?.legend.tokenTypes).toContain('property');
+  });
+
+  it('publishes diagnostics for an opened document, with rule id, doc link and no secrets', async () => {
+    client.open(aUri, aText, version);
+    const diags = await client.waitForDiagnostics(aUri, (d) => d.length > 0);
+    expect(codes(diags)).toEqual(['wireguard/exposed-secret', HOST_BITS]);
+    const hb = diags.find((d) => d.code === HOST_BITS)!;
+    expect(hb.severity).toBe(2);
+    expect(hb.source).toBe('roslint');
+    expect(hb.range).toEqual({ start: posOf(aText, '192.168.20.1/24'), end: posOf(aText, '192.168.20.1/24', 15) });
+    const href = hb.codeDescription!.href;
+    expect(href).toMatch(/rules\/wireguard\/allowed-address-host-bits\.md$/);
+    expect(existsSync(fileURLToPath(href))).toBe(true);
+    expect(client.diagnostics.get(aUri)!.version).toBe(version);
+    expect(JSON.stringify([...client.diagnostics.values()])).not.toContain(A_PRIVATE);
+  });
+
+  it('lints the closed workspace files too', async () => {
+    const bUri = uriOf(path.join(dir, 'office-b.rsc'));
+    const diags = await client.waitForDiagnostics(bUri);
+    expect(codes(diags)).toEqual(['wireguard/exposed-secret']);
+    expect(JSON.stringify(diags)).not.toContain(B_PRIVATE);
+  });
+
+  it('relints on change; the latest version wins after a burst of edits', async () => {
+    const fixed = aText.replace('192.168.20.1/24', '192.168.20.0/24');
+    const before = client.statuses.length;
+    for (let i = 0; i < 8; i++) client.change(aUri, ++version, i % 2 === 0 ? fixed : aText);
+    client.change(aUri, ++version, fixed);
+    const diags = await client.waitForDiagnostics(aUri, (d) => client.diagnostics.get(aUri)!.version === version && d.length > 0);
+    expect(codes(diags)).toEqual(['wireguard/exposed-secret']);
+    // Debounced: nine edits did not cause nine lint runs.
+    const runs = client.statuses.slice(before).filter((s) => (s as { state: string }).state === 'ready').length;
+    expect(runs).toBeLessThanOrEqual(3);
+    client.change(aUri, ++version, aText);
+    await client.waitForDiagnostics(aUri, (d) => d.some((x) => x.code === HOST_BITS));
+  });
+
+  it('offers the rule fix and three ways to silence a rule, each of which works', async () => {
+    const at = posOf(aText, '192.168.20.1/24', 3);
+    const actions = await client.request<Action[]>('textDocument/codeAction', {
+      textDocument: { uri: aUri },
+      range: { start: at, end: at },
+      context: { diagnostics: [] },
+    });
+    const titles = actions.map((a) => a.title);
+    expect(titles).toContain(`Disable ${HOST_BITS} for this line`);
+    expect(titles).toContain(`Ignore ${HOST_BITS} for this item (comment)`);
+    expect(titles).toContain(`Disable ${HOST_BITS} for this file`);
+    const fix = actions.find((a) => /192\.168\.20\.0\/24/.test(a.title) || a.title.toLowerCase().includes('use'));
+    expect(fix, `a fix among: ${titles.join(' | ')}`).toBeDefined();
+
+    const editOf = (title: string) => actions.find((a) => a.title === title)!.edit!.changes![aUri]!;
+    const disableLine = editOf(`Disable ${HOST_BITS} for this line`);
+    // Above the command's first line (the statement continues on the next line), same indentation.
+    expect(disableLine[0]!.range.start).toEqual({ line: posOf(aText, 'add allowed-address').line, character: 0 });
+    expect(disableLine[0]!.newText).toBe(`# roslint-disable-next-line ${HOST_BITS}\n`);
+
+    for (const edits of [fix!.edit!.changes![aUri]!, disableLine, editOf(`Ignore ${HOST_BITS} for this item (comment)`), editOf(`Disable ${HOST_BITS} for this file`)]) {
+      const edited = applyEdits(aText, edits);
+      client.change(aUri, ++version, edited);
+      const diags = await client.waitForDiagnostics(aUri, () => client.diagnostics.get(aUri)!.version === version);
+      expect(codes(diags), edited).toEqual(['wireguard/exposed-secret']);
+    }
+    client.change(aUri, ++version, aText);
+    await client.waitForDiagnostics(aUri, (d) => d.some((x) => x.code === HOST_BITS));
+  });
+
+  it('hovers: derived public key (never the private key), property kind and versions, interface definition', async () => {
+    const hover = (p: Pos) => client.request<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri: aUri }, position: p });
+    const key = await hover(posOf(aText, A_PRIVATE, 5));
+    expect(key!.contents.value).toContain(A_PUBLIC);
+    expect(key!.contents.value).not.toContain(A_PRIVATE);
+    const mtu = await hover(posOf(aText, 'mtu=', 1));
+    expect(mtu!.contents.value).toMatch(/\*\*mtu\*\*/);
+    expect(mtu!.contents.value).toMatch(/RouterOS: 7\./);
+    const iface = await hover(posOf(aText, 'interface=wg-b', 11));
+    expect(iface!.contents.value).toContain('interface `wg-b`');
+    expect(iface!.contents.value).toContain('Defined at line 3');
+    expect(iface!.contents.value).toContain('`10.9.0.1/24`');
+    const peerKey = await hover(posOf(aText, 'cppUD0mg', 4));
+    expect(peerKey!.contents.value).toContain('Pairs with interface `wg-a` on `office-b.rsc`');
+  });
+
+  it('goes to definitions and finds references, across files', async () => {
+    const def = await client.request<Loc[]>('textDocument/definition', { textDocument: { uri: aUri }, position: posOf(aText, 'interface=wg-b', 12) });
+    expect(def).toEqual([{ uri: aUri, range: { start: posOf(aText, 'name=wg-b', 5), end: posOf(aText, 'name=wg-b', 9) } }]);
+    const refs = await client.request<Loc[]>('textDocument/references', {
+      textDocument: { uri: aUri },
+      position: posOf(aText, 'name=wg-b', 6),
+      context: { includeDeclaration: false },
+    });
+    expect(refs.map((r) => r.range.start.line).sort()).toEqual([posOf(aText, 'interface=wg-b').line, posOf(aText, 'interface=wg-b', 0, 1).line]);
+    // The peer's public key is "defined" by office-b's interface (office-b is not open).
+    const bText = readFileSync(path.join(dir, 'office-b.rsc'), 'utf8');
+    const cross = await client.request<Loc[]>('textDocument/definition', { textDocument: { uri: aUri }, position: posOf(aText, 'cppUD0mg', 2) });
+    expect(cross).toEqual([{ uri: uriOf(path.join(dir, 'office-b.rsc')), range: { start: posOf(bText, 'name=wg-a', 5), end: posOf(bText, 'name=wg-a', 9) } }]);
+  });
+
+  it('completes menus, commands, property names and enumerated values', async () => {
+    const uri = uriOf(path.join(dir, 'scratch.rsc'));
+    const text = '/ip fire\n/interface wireguard peers add \n/ip firewall filter add action=\n/interface wireguard\nad\n';
+    client.open(uri, text);
+    const complete = async (line: number) => {
+      const character = text.split('\n')[line]!.length;
+      const r = await client.request<{ label: string; textEdit?: { newText: string } }[]>('textDocument/completion', { textDocument: { uri }, position: { line, character } });
+      return r.map((c) => c.label);
+    };
+    expect(await complete(0)).toContain('firewall');
+    const props = await complete(1);
+    expect(props).toEqual(expect.arrayContaining(['allowed-address', 'public-key', 'endpoint-address', 'preshared-key']));
+    expect(props).not.toContain('firewall');
+    expect(await complete(2)).toEqual(expect.arrayContaining(['accept', 'drop', 'jump']));
+    expect(await complete(4)).toContain('add');
+    client.close(uri);
+  });
+
+  it('lists document symbols, folding ranges and semantic tokens', async () => {
+    const symbols = await client.request<{ name: string; children?: { name: string }[] }[]>('textDocument/documentSymbol', { textDocument: { uri: aUri } });
+    const wg = symbols.find((s) => s.name === '/interface/wireguard');
+    expect(wg?.children?.map((c) => c.name)).toEqual(['wg-b']);
+    expect(symbols.map((s) => s.name)).toEqual(expect.arrayContaining(['/interface/wireguard/peers', '/ip/address', '/ip/route']));
+    const folds = await client.request<{ startLine: number; endLine: number }[]>('textDocument/foldingRange', { textDocument: { uri: aUri } });
+    // The peers section (path line + a continued add) folds.
+    expect(folds).toContainEqual({ startLine: posOf(aText, '/interface wireguard peers').line, endLine: posOf(aText, 'interface=wg-b').line });
+    const tokens = await client.request<{ data: number[] }>('textDocument/semanticTokens/full', { textDocument: { uri: aUri } });
+    expect(tokens.data.length % 5).toBe(0);
+    const legend = client.initializeResult.capabilities.semanticTokensProvider!.legend.tokenTypes;
+    // Decode: find the token at `mtu` on line 2.
+    let line = 0;
+    let ch = 0;
+    const decoded: { line: number; ch: number; len: number; type: string }[] = [];
+    for (let i = 0; i < tokens.data.length; i += 5) {
+      line += tokens.data[i]!;
+      ch = tokens.data[i]! === 0 ? ch + tokens.data[i + 1]! : tokens.data[i + 1]!;
+      decoded.push({ line, ch, len: tokens.data[i + 2]!, type: legend[tokens.data[i + 3]!]! });
+    }
+    const mtu = posOf(aText, 'mtu=');
+    expect(decoded).toContainEqual({ line: mtu.line, ch: mtu.character, len: 3, type: 'property' });
+    expect(decoded).toContainEqual({ line: 0, ch: 0, len: aText.split('\n')[0]!.length, type: 'comment' });
+    expect(decoded.filter((t) => t.type === 'namespace').length).toBeGreaterThan(3);
+  });
+
+  it('survives hostile input and keeps answering', async () => {
+    const uri = uriOf(path.join(dir, 'junk.rsc'));
+    const junk = '{'.repeat(5000) + '"\\' + '\u0000\uFFFF'.repeat(100) + ':if ((( do={ [[[ $';
+    client.open(uri, junk);
+    await client.waitForDiagnostics(uri, (d) => d.length > 0);
+    const hover = await client.request('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 10 } });
+    expect(hover === null || typeof hover === 'object').toBe(true);
+    const symbols = await client.request<unknown[]>('textDocument/documentSymbol', { textDocument: { uri: aUri } });
+    expect(symbols.length).toBeGreaterThan(0);
+    client.close(uri);
+    await client.waitForDiagnostics(uri, (d) => d.length === 0);
+  });
+});
+
+describe('cross-file network linting', { timeout: 60_000 }, () => {
+  let client: TestClient;
+  afterAll(async () => {
+    if (client) expect(await client.stop()).toBe(0);
+  });
+
+  it('a change in one file refreshes the diagnostics of the others, open or not', async () => {
+    const dir = workspace();
+    const aUri = uriOf(path.join(dir, 'office-a.rsc'));
+    const bPath = path.join(dir, 'office-b.rsc');
+    const bUri = uriOf(bPath);
+    const bText = readFileSync(bPath, 'utf8');
+    client = await startClient({ rootDir: dir, env: { ROSLINT_EXTRA_RULES: path.join(FIXTURES, 'network-test-rule.mjs') } });
+    const rule = 'test/peer-without-router';
+    client.open(aUri, readFileSync(path.join(dir, 'office-a.rsc'), 'utf8'));
+    expect(codes(await client.waitForDiagnostics(aUri, (d) => d.length > 0))).not.toContain(rule);
+
+    // Editing office-b (open) so its key no longer matches office-a's peer: office-a gets the finding.
+    const otherKey = 'QKk9rXMbG9Je3zbHXzEcz3qdE9fmmrv2Ej0r/SUvF3A=';
+    client.open(bUri, bText);
+    client.change(bUri, 2, bText.replace(B_PRIVATE, otherKey));
+    const flagged = await client.waitForDiagnostics(aUri, (d) => codes(d).includes(rule));
+    expect(flagged.find((d) => d.code === rule)!.message).toContain('no router in the workspace');
+
+    // Closing office-b reverts it to the file on disk: the finding goes away.
+    client.close(bUri);
+    await client.waitForDiagnostics(aUri, (d) => d.length > 0 && !codes(d).includes(rule));
+
+    // A change on disk (file watcher event) counts too.
+    writeFileSync(bPath, bText.replace(B_PRIVATE, otherKey));
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: bUri, type: 2 }] });
+    await client.waitForDiagnostics(aUri, (d) => codes(d).includes(rule));
+  });
+});
+
+describe('roslint.config.json', { timeout: 60_000 }, () => {
+  it('is read from the nearest directory and reloaded when it changes', async () => {
+    const dir = workspace();
+    const configPath = path.join(dir, 'roslint.config.json');
+    writeFileSync(configPath, JSON.stringify({ rules: { 'wireguard/exposed-secret': 'off', [HOST_BITS]: 'error' } }));
+    const client = await startClient({ rootDir: dir });
+    try {
+      const aUri = uriOf(path.join(dir, 'office-a.rsc'));
+      client.open(aUri, readFileSync(path.join(dir, 'office-a.rsc'), 'utf8'));
+      const diags = await client.waitForDiagnostics(aUri, (d) => d.length > 0);
+      expect(diags.map((d) => [d.code, d.severity])).toEqual([[HOST_BITS, 1]]);
+      writeFileSync(configPath, JSON.stringify({ rules: { [HOST_BITS]: ['off'] } }));
+      await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(configPath), type: 2 }] });
+      const after = await client.waitForDiagnostics(aUri, (d) => !codes(d).includes(HOST_BITS));
+      expect(codes(after)).toEqual(['wireguard/exposed-secret']);
+    } finally {
+      expect(await client.stop()).toBe(0);
+    }
+  });
+});
