@@ -8,3 +8,5 @@ export { Linter, type LintOptions, type LintInput, type LintResult } from './lin
 export * from './analysis/index.js';
 export { secretSpans, redact, redactSegments, mergeSpans, REDACTED, type TextSegment } from './linter/secrets.js';
 export { parseDirective, UNUSED_DIRECTIVE, INTERNAL_ERROR } from './linter/directives.js';
+export * from './analysis/interface-lists.js';
+export * from './analysis/firewall/index.js';

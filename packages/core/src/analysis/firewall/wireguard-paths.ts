@@ -1,0 +1,292 @@
+/**
+ * The WireGuard questions asked of the firewall, answered once per file:
+ *  - handshakes: does a new UDP packet to a WireGuard listen-port, arriving on a WAN interface,
+ *    get through the input chain (IPv4, and IPv6 when a WAN interface has a global IPv6 address)?
+ *  - forwarding: do new connections from the tunnel to a LAN interface, and back, get through
+ *    the forward chain (per family the tunnel carries)?
+ *  - services: can tunnel peers reach the router itself (DNS when the router offers it; any
+ *    service when a peer looks like a road-warrior client)?
+ * Only definite drops are findings: an `unknown` verdict is never reported.
+ */
+import type { RouterConfig } from '../../model/types.js';
+import { addressIndex, addressesOn } from '../addresses.js';
+import { interfaceLists } from '../interface-lists.js';
+import type { Bounds, IpFamily } from '../prefix.js';
+import { parseAddress } from '../prefix.js';
+import { type WgInterface, type WgPeer, wireguardView } from '../wireguard.js';
+import { type FirewallVerdict, evaluateChain } from './chain-walk.js';
+import { type FilterRule, TERMINAL_ACTIONS, chainRules, filterTable } from './filter-rules.js';
+import { hasGlobalIpv6, interfaceRoles } from './interface-roles.js';
+import { matchRule, matchValue } from './matchers.js';
+import { type PacketDescription, anyAddress, nonLoopback } from './packet.js';
+
+export interface BlockedHandshake {
+  wg: WgInterface;
+  family: IpFamily;
+  port: number;
+  /** Every enabled peer has an endpoint: the router starts the handshakes itself. */
+  initiatorOnly: boolean;
+  /** The WAN interfaces checked (undefined = an unnamed WAN interface of a partial script). */
+  wan: (string | undefined)[];
+  verdict: FirewallVerdict;
+  /** The rule that drops the handshake. */
+  dropping: FilterRule;
+  /** The input-chain rule a new accept must precede (the drop itself, or the jump leading to it). */
+  insertBefore: FilterRule;
+  /** An accept rule for the handshake that comes after the drop. */
+  lateAccept?: FilterRule;
+  /** A disabled accept rule that would have let the handshake in. */
+  disabledAccept?: FilterRule;
+}
+
+export interface BlockedForwarding {
+  wg: WgInterface;
+  family: IpFamily;
+  direction: 'from-tunnel' | 'to-tunnel';
+  /** The LAN interfaces checked (undefined = an unnamed LAN interface of a partial script). */
+  lan: (string | undefined)[];
+  verdict: FirewallVerdict;
+  dropping: FilterRule;
+}
+
+export interface BlockedService {
+  wg: WgInterface;
+  family: IpFamily;
+  reason: 'dns' | 'road-warrior';
+  /** What was probed, for messages: `DNS (udp/53)` or `router services`. */
+  service: string;
+  verdict: FirewallVerdict;
+  dropping: FilterRule;
+}
+
+export interface WireGuardFirewall {
+  handshakes: BlockedHandshake[];
+  forwarding: BlockedForwarding[];
+  services: BlockedService[];
+}
+
+const NOT_NATED = { srcnat: false, dstnat: false };
+
+/**
+ * May the file's firewall be judged for `chain`? With interface lists in the file, yes; a partial
+ * script without them only when the chain drops unconditionally somewhere.
+ */
+export function chainJudgeable(config: RouterConfig, family: IpFamily, chain: string): boolean {
+  if (interfaceLists(config).hasListSection) return true;
+  return chainRules(filterTable(config, family), chain).some(
+    (r) => r.disabled === 'no' && !r.uncertain && r.matchers.size === 0 && r.action !== undefined && TERMINAL_ACTIONS.get(r.action) === 'drop',
+  );
+}
+
+function enabledPeers(config: RouterConfig, wg: WgInterface): WgPeer[] {
+  return (wireguardView(config).peersByInterface.get(wg.name) ?? []).filter((p) => !p.disabled);
+}
+
+function hasEndpoint(p: WgPeer): boolean {
+  const v = p.endpointAddressValue;
+  return v !== undefined && v.text !== '' && !p.responder;
+}
+
+/** Literal endpoint addresses of the peers, when every peer has one of `family`. */
+function endpointSet(peers: WgPeer[], family: IpFamily): Bounds[] | undefined {
+  const out: Bounds[] = [];
+  for (const p of peers) {
+    const v = p.endpointAddressValue;
+    if (!v || v.dynamic) return undefined;
+    const a = parseAddress(v.text);
+    if (!a || a.family !== family) return undefined;
+    out.push({ family, first: a.value, last: a.value });
+  }
+  return out.length > 0 ? out : undefined;
+}
+
+function carriesFamily(config: RouterConfig, wg: WgInterface, peers: WgPeer[], family: IpFamily): boolean {
+  if (addressesOn(addressIndex(config), wg.name, family).length > 0) return true;
+  return peers.some((p) => p.allowed.some((a) => a.prefix?.family === family));
+}
+
+/** The chain verdict for each interface; a definite drop only when every one of them drops. */
+function dropForAll(
+  config: RouterConfig,
+  family: IpFamily,
+  chain: string,
+  packets: PacketDescription[],
+): { verdict: FirewallVerdict; dropping: FilterRule } | undefined {
+  let first: { verdict: FirewallVerdict; dropping: FilterRule } | undefined;
+  for (const p of packets) {
+    const v = evaluateChain(config, family, chain, p);
+    if (v.verdict !== 'drop' || !v.deciding) return undefined;
+    first ??= { verdict: v, dropping: v.deciding };
+  }
+  return first;
+}
+
+/** Accept rules of `chain` that would take the packet but come too late or are disabled. */
+function acceptsFor(config: RouterConfig, family: IpFamily, chain: string, packet: PacketDescription, after: FilterRule) {
+  let lateAccept: FilterRule | undefined;
+  let disabledAccept: FilterRule | undefined;
+  for (const r of chainRules(filterTable(config, family), chain)) {
+    if (r.action !== 'accept') continue;
+    const m = matchRule(config, r, packet);
+    const portSaysYes = ['dst-port', 'port'].some((k) => {
+      const v = r.matchers.get(k);
+      return v !== undefined && matchValue(config, family, k, v, packet) === 'yes';
+    });
+    if (m.result === 'no' || (m.result === 'unknown' && !portSaysYes)) continue;
+    if (r.disabled === 'yes') disabledAccept ??= r;
+    else if (r.position > after.position) lateAccept ??= r;
+  }
+  return { lateAccept, disabledAccept };
+}
+
+function handshakes(config: RouterConfig): BlockedHandshake[] {
+  const out: BlockedHandshake[] = [];
+  const roles = interfaceRoles(config);
+  const lists = interfaceLists(config);
+  for (const wg of wireguardView(config).interfaces) {
+    const port = wg.listenPort;
+    const portValue = wg.listenPortValue;
+    if (wg.disabled || wg.item.uncertain || !port || !portValue || portValue.dynamic || portValue.uncertain) continue;
+    const peers = enabledPeers(config, wg);
+    if (peers.length === 0) continue;
+    const initiatorOnly = peers.every(hasEndpoint);
+    for (const family of [4, 6] as IpFamily[]) {
+      if (!chainJudgeable(config, family, 'input')) continue;
+      let wan: (string | undefined)[] = roles.wan;
+      if (wan.length === 0) {
+        if (lists.hasListSection) continue;
+        wan = [undefined];
+      }
+      if (family === 6 && !wan.some((w) => w !== undefined && hasGlobalIpv6(config, w))) continue;
+      if (family === 6) wan = wan.filter((w) => w !== undefined && hasGlobalIpv6(config, w));
+      const src = (initiatorOnly ? endpointSet(peers, family) : undefined) ?? anyAddress(family);
+      const packets = wan.map(
+        (w): PacketDescription => ({
+          family,
+          ...(w !== undefined ? { inInterface: w } : {}),
+          protocol: 'udp',
+          src,
+          dst: nonLoopback(family),
+          dstPort: port,
+          connectionState: 'new',
+          natState: NOT_NATED,
+          ipsecIn: false,
+          ipsecOut: false,
+        }),
+      );
+      const hit = dropForAll(config, family, 'input', packets);
+      if (!hit) continue;
+      const extra = acceptsFor(config, family, hit.dropping.chain ?? 'input', packets[0]!, hit.dropping);
+      out.push({
+        wg,
+        family,
+        port,
+        initiatorOnly,
+        wan,
+        verdict: hit.verdict,
+        dropping: hit.dropping,
+        insertBefore: hit.verdict.jumps[0] ?? hit.dropping,
+        ...(extra.lateAccept ? { lateAccept: extra.lateAccept } : {}),
+        ...(extra.disabledAccept ? { disabledAccept: extra.disabledAccept } : {}),
+      });
+    }
+  }
+  return out;
+}
+
+function forwarding(config: RouterConfig): BlockedForwarding[] {
+  const out: BlockedForwarding[] = [];
+  const roles = interfaceRoles(config);
+  const lists = interfaceLists(config);
+  for (const wg of wireguardView(config).interfaces) {
+    if (wg.disabled || wg.item.uncertain) continue;
+    const peers = enabledPeers(config, wg);
+    if (peers.length === 0) continue;
+    for (const family of [4, 6] as IpFamily[]) {
+      if (!carriesFamily(config, wg, peers, family) || !chainJudgeable(config, family, 'forward')) continue;
+      let lan: (string | undefined)[] = roles.lan.filter((l) => l !== wg.name);
+      if (lan.length === 0) {
+        if (lists.hasListSection) continue;
+        lan = [undefined];
+      }
+      for (const direction of ['from-tunnel', 'to-tunnel'] as const) {
+        const packets = lan.map((l): PacketDescription => {
+          const [inIf, outIf] = direction === 'from-tunnel' ? [wg.name, l] : [l, wg.name];
+          return {
+            family,
+            ...(inIf !== undefined ? { inInterface: inIf } : {}),
+            ...(outIf !== undefined ? { outInterface: outIf } : {}),
+            protocol: 'tcp',
+            src: anyAddress(family),
+            dst: anyAddress(family),
+            connectionState: 'new',
+            natState: NOT_NATED,
+            ipsecIn: false,
+            ipsecOut: false,
+          };
+        });
+        const hit = dropForAll(config, family, 'forward', packets);
+        if (hit) out.push({ wg, family, direction, lan, verdict: hit.verdict, dropping: hit.dropping });
+      }
+    }
+  }
+  return out;
+}
+
+function offersDns(config: RouterConfig): boolean {
+  const v = config.singleton('/ip/dns')?.props.get('allow-remote-requests');
+  return v !== undefined && !v.dynamic && (v.text === 'yes' || v.text === 'true');
+}
+
+/** A peer without an endpoint whose allowed-address is only host addresses: a remote client. */
+function looksLikeRoadWarrior(p: WgPeer): boolean {
+  if (hasEndpoint(p) || p.allowed.length === 0) return false;
+  return p.allowed.every((a) => a.prefix !== undefined && a.prefix.length === (a.prefix.family === 4 ? 32 : 128));
+}
+
+function services(config: RouterConfig): BlockedService[] {
+  const out: BlockedService[] = [];
+  const dns = offersDns(config);
+  for (const wg of wireguardView(config).interfaces) {
+    if (wg.disabled || wg.item.uncertain) continue;
+    const peers = enabledPeers(config, wg);
+    if (peers.length === 0) continue;
+    const reason = dns ? 'dns' : peers.some(looksLikeRoadWarrior) ? 'road-warrior' : undefined;
+    if (!reason) continue;
+    for (const family of [4, 6] as IpFamily[]) {
+      if (family === 6 && reason === 'dns') continue; // `/ip dns` answers over IPv4 tunnel addresses
+      if (!carriesFamily(config, wg, peers, family) || !chainJudgeable(config, family, 'input')) continue;
+      const packet: PacketDescription = {
+        family,
+        inInterface: wg.name,
+        protocol: reason === 'dns' ? 'udp' : 'tcp',
+        src: anyAddress(family),
+        dst: nonLoopback(family),
+        ...(reason === 'dns' ? { dstPort: 53 } : {}),
+        connectionState: 'new',
+        natState: NOT_NATED,
+        ipsecIn: false,
+        ipsecOut: false,
+      };
+      const hit = dropForAll(config, family, 'input', [packet]);
+      if (hit) out.push({ wg, family, reason, service: reason === 'dns' ? 'DNS (udp/53)' : 'the router (Winbox, SSH, DNS…)', verdict: hit.verdict, dropping: hit.dropping });
+    }
+  }
+  return out;
+}
+
+const cache = new WeakMap<RouterConfig, WireGuardFirewall>();
+
+/** The WireGuard firewall findings of one file (computed once, shared by the firewall rules). */
+export function wireguardFirewall(config: RouterConfig): WireGuardFirewall {
+  const hit = cache.get(config);
+  if (hit) return hit;
+  let result: WireGuardFirewall;
+  try {
+    result = { handshakes: handshakes(config), forwarding: forwarding(config), services: services(config) };
+  } catch {
+    result = { handshakes: [], forwarding: [], services: [] };
+  }
+  cache.set(config, result);
+  return result;
+}
