@@ -3,8 +3,9 @@
  *
  * WAN: the static members of the `WAN` interface list when the file defines one with members;
  * otherwise the interfaces that carry a default route, a `/ip dhcp-client` or are PPPoE clients.
- * LAN: the static members of the `LAN` list. WireGuard interfaces are never taken as WAN by the
- * heuristics (a full-tunnel client routes its default through the tunnel).
+ * LAN: the static members of the `LAN` list. WireGuard interfaces are never taken as WAN (a
+ * full-tunnel client routes its default through the tunnel; a tunnel in the WAN list does not
+ * receive its own handshakes).
  */
 import type { RouterConfig } from '../../model/types.js';
 import { isDisabled } from '../../model/types.js';
@@ -52,7 +53,9 @@ export function interfaceRoles(config: RouterConfig): InterfaceRoles {
   let wan: string[] = [];
   let wanFrom: InterfaceRoles['wanFrom'] = 'none';
   if (wanList?.item !== undefined) {
-    wan = listStaticMembers(config, 'WAN');
+    // A WireGuard interface put in WAN does not receive its own handshakes.
+    const ifaces = interfaceIndex(config);
+    wan = listStaticMembers(config, 'WAN').filter((n) => ifaces.byName.get(n)?.kind !== 'wireguard');
     if (wan.length > 0) wanFrom = 'list';
   }
   if (wan.length === 0) {
