@@ -1,0 +1,100 @@
+/**
+ * The indexes pairing uses instead of comparing every peer with every interface:
+ *  - interface public keys → interfaces (a Map);
+ *  - tunnel addresses of every router, sorted per family: "which interface addresses lie inside
+ *    this allowed-address prefix" is a binary search plus the matches;
+ *  - per interface, its peers' allowed-address prefixes keyed by (family, length, network):
+ *    "which peer of this interface accepts source address x" is one probe per prefix length in use.
+ */
+import type { IpFamily, Prefix } from '../prefix.js';
+import type { WgInterface, WgPeer } from '../wireguard.js';
+import type { RouterNode, TunnelAddress } from './routers.js';
+
+export interface KeyedInterface {
+  router: RouterNode;
+  iface: WgInterface;
+}
+
+/** Interfaces by derived public key (several when a private key was cloned). */
+export function interfacesByPublicKey(routers: readonly RouterNode[]): Map<string, KeyedInterface[]> {
+  const out = new Map<string, KeyedInterface[]>();
+  for (const router of routers) {
+    for (const iface of router.tunnelAddresses.keys()) {
+      if (iface.publicKey === undefined) continue;
+      const list = out.get(iface.publicKey);
+      if (list) list.push({ router, iface });
+      else out.set(iface.publicKey, [{ router, iface }]);
+    }
+  }
+  return out;
+}
+
+/** Every router's tunnel addresses, sorted by value, one array per family. */
+export class TunnelAddressIndex {
+  private readonly byFamily = new Map<IpFamily, TunnelAddress[]>();
+
+  constructor(routers: readonly RouterNode[]) {
+    for (const router of routers) {
+      for (const list of router.tunnelAddresses.values()) {
+        for (const t of list) {
+          let arr = this.byFamily.get(t.family);
+          if (!arr) this.byFamily.set(t.family, (arr = []));
+          arr.push(t);
+        }
+      }
+    }
+    for (const arr of this.byFamily.values()) arr.sort((a, b) => (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
+  }
+
+  /** Tunnel addresses inside `prefix`, in ascending order. */
+  within(prefix: Prefix): TunnelAddress[] {
+    const arr = this.byFamily.get(prefix.family);
+    if (!arr) return [];
+    let lo = 0;
+    let hi = arr.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (arr[mid]!.value < prefix.first) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: TunnelAddress[] = [];
+    for (let i = lo; i < arr.length && arr[i]!.value <= prefix.last; i++) out.push(arr[i]!);
+    return out;
+  }
+}
+
+/** The peers of one interface by allowed-address prefix. */
+export class AllowedPrefixTable {
+  /** family → length → network → peers. */
+  private readonly table = new Map<IpFamily, Map<number, Map<bigint, WgPeer[]>>>();
+
+  constructor(peers: readonly WgPeer[]) {
+    for (const peer of peers) {
+      for (const entry of peer.allowed) {
+        const p = entry.prefix;
+        if (!p) continue;
+        let lens = this.table.get(p.family);
+        if (!lens) this.table.set(p.family, (lens = new Map()));
+        let nets = lens.get(p.length);
+        if (!nets) lens.set(p.length, (nets = new Map()));
+        const list = nets.get(p.first);
+        if (!list) nets.set(p.first, [peer]);
+        else if (!list.includes(peer)) list.push(peer);
+      }
+    }
+  }
+
+  /** Peers whose allowed-address contains the address `value`. */
+  peersAccepting(family: IpFamily, value: bigint): WgPeer[] {
+    const lens = this.table.get(family);
+    if (!lens) return [];
+    const bits = family === 4 ? 32 : 128;
+    const out: WgPeer[] = [];
+    for (const [length, nets] of lens) {
+      const hostBits = BigInt(bits - length);
+      const list = nets.get((value >> hostBits) << hostBits);
+      if (list) for (const p of list) if (!out.includes(p)) out.push(p);
+    }
+    return out;
+  }
+}
