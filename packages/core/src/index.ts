@@ -6,6 +6,7 @@ export { itemName, findItemsByName, findItemByName, findItemsWhere, allItems } f
 export { parseVersion } from './model/header.js';
 export { Linter, type LintOptions, type LintInput, type LintResult } from './linter/linter.js';
 export * from './analysis/index.js';
+export * from './analysis/topology/index.js'; export * from './wgquick/index.js';
 export { secretSpans, redact, redactSegments, mergeSpans, REDACTED, type TextSegment } from './linter/secrets.js';
 export { parseDirective, UNUSED_DIRECTIVE, INTERNAL_ERROR } from './linter/directives.js';
 export * from './analysis/interface-lists.js';
