@@ -18,6 +18,7 @@ import type {
   RouterRule,
   SeveritySetting,
 } from '../rule.js';
+import { isWgQuickFile, readWgQuick } from '../wgquick/read.js';
 import { applySuppressions, INTERNAL_ERROR, UNUSED_DIRECTIVE } from './directives.js';
 import { scrubDiagnostic, secretSpans, secretValues } from './secrets.js';
 
@@ -189,6 +190,11 @@ export class Linter {
   }
 
   private prepare(content: string | Uint8Array, file: string, options: Omit<LintOptions, 'file'>): FileState {
+    // A wg-quick client config joins the network as a synthetic router; RouterOS router rules do not apply to it.
+    if (isWgQuickFile(file)) {
+      const wg = readWgQuick(content, file);
+      return { file, parsed: wg.parsed, config: wg.config, diagnostics: [...wg.diagnostics], secretSpans: wg.secretSpans };
+    }
     const { parsed, failure } = safeParse(content, file);
     const diagnostics: Diagnostic[] = [...parsed.diagnostics];
     let config: RouterConfig;
