@@ -1,6 +1,7 @@
 import type { Rule } from '@roslint/core';
+import { firewallRules } from './firewall/index.js';
 import { schemaRules } from './schema/index.js';
 import { wireguardRules } from './wireguard/index.js';
 
 /** Every built-in rule. Front ends pass this list to the Linter. */
-export const builtinRules: Rule[] = [...wireguardRules, ...schemaRules];
+export const builtinRules: Rule[] = [...wireguardRules, ...schemaRules, ...firewallRules];
