@@ -31,8 +31,11 @@ export interface TestClient {
   stop(): Promise<number | null>;
 }
 
-export async function startClient(options: { rootDir?: string; env?: Record<string, string>; initializationOptions?: unknown } = {}): Promise<TestClient> {
-  const child = spawn(process.execPath, [SERVER_BIN, '--stdio'], {
+export async function startClient(
+  options: { rootDir?: string; env?: Record<string, string>; initializationOptions?: unknown; bin?: string; cwd?: string } = {},
+): Promise<TestClient> {
+  const child = spawn(process.execPath, [options.bin ?? SERVER_BIN, '--stdio'], {
+    cwd: options.cwd,
     env: { ...process.env, ...options.env },
     stdio: 'pipe',
   });
