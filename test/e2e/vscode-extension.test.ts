@@ -4,24 +4,29 @@
  * grammar highlights what the parser sees (property names, comments, paths).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse, type Expr, type Statement } from '@roslint/parser';
 import { startClient, uriOf } from './lsp-client.js';
+import { runInCodeServer } from './code-server/harness.js';
 import { buildVsix, REPO, VSCODE_PKG } from './vsix.js';
 
 const PAIR = fileURLToPath(new URL('./fixtures/site-to-site/', import.meta.url));
 
+let vsix: string;
+beforeAll(() => {
+  vsix = buildVsix();
+}, 180_000);
+
 describe('VS Code extension package', { timeout: 180_000 }, () => {
   let unpacked: string;
   beforeAll(() => {
-    const vsix = buildVsix();
     unpacked = mkdtempSync(path.join(tmpdir(), 'roslint-vsix-'));
     execFileSync('unzip', ['-q', vsix, '-d', unpacked]);
-  }, 180_000);
+  });
 
   it('has the bundles, schema, grammar and rule docs, and no node_modules', () => {
     const files = execFileSync('find', [unpacked, '-type', 'f'], { encoding: 'utf8' }).split('\n').map((f) => path.relative(unpacked, f));
@@ -128,5 +133,21 @@ describe('TextMate grammar', () => {
     }
     expect(checked).toBeGreaterThan(500);
     expect(misses).toEqual([]);
+  });
+});
+
+describe('in a real VS Code (code-server + headless Chromium)', () => {
+  it('shows roslint diagnostics for a broken site-to-site pair in the Problems panel', { timeout: 420_000 }, async () => {
+    const ws = mkdtempSync(path.join(tmpdir(), 'roslint-cs-ws-'));
+    for (const f of ['office-a.rsc', 'office-b.rsc']) copyFileSync(path.join(PAIR, f), path.join(ws, f));
+    const shot = path.join(mkdtempSync(path.join(tmpdir(), 'roslint-cs-shot-')), 'problems.png');
+    // Message and rule of office-a's finding, and office-b (never opened) linted as part of the network.
+    const expected = ['has host bits set', 'wireguard/allowed-address-host-bits', 'office-b.rsc', 'wireguard/exposed-secret'];
+    const run = await runInCodeServer({ vsix, workspace: ws, file: 'office-a.rsc', screenshot: shot, expected });
+    expect(run.code, run.output).toBe(0);
+    const panel = readFileSync(shot.replace(/\.png$/, '-problems.txt'), 'utf8');
+    for (const e of expected) expect(panel).toContain(e);
+    expect(panel).not.toContain('gB2RudWuvA4WD');
+    expect(statSync(shot).size).toBeGreaterThan(10_000);
   });
 });
