@@ -62,6 +62,15 @@ add action=accept chain=input comment=a protocol=udp`)).toEqual([]);
 /ip firewall filter add action=accept chain=input comment=a protocol=udp`)).toEqual([]);
   });
 
+  it('stops proving when its comparison budget is spent (large look-alike block lists)', () => {
+    const text = `/ip firewall filter
+add action=drop chain=input comment=d in-interface=ether1
+add action=accept chain=input comment=a in-interface=ether1 protocol=udp`;
+    const c = build(text);
+    expect(shadowedRules(c, filterTable(c, 4)).map((s) => s.rule.comment)).toEqual(['a']);
+    expect(shadowedRules(c, filterTable(c, 4), 0)).toEqual([]);
+  });
+
   it('skips disabled rules on both sides', () => {
     expect(shadows(`/ip firewall filter
 add action=drop chain=input comment=off disabled=yes

@@ -62,22 +62,6 @@ function ifaceConstraint(config: RouterConfig, name: string, v: PropertyValue): 
   return v.negated ? { negated: !set.negated, names: set.names } : set;
 }
 
-/** Interfaces `rule` can match on one side (`in` / `out`); unprovable constraints are left out. */
-function ifaceSetOf(config: RouterConfig, rule: FilterRule, side: 'in' | 'out', strict: boolean): IfaceSet | undefined {
-  let set: IfaceSet = { negated: true, names: new Set() };
-  for (const key of [`${side}-interface`, `${side}-interface-list`]) {
-    const v = rule.matchers.get(key);
-    if (!v) continue;
-    const c = ifaceConstraint(config, key, v);
-    if (!c) {
-      if (strict) return undefined;
-      continue;
-    }
-    set = ifaceIntersect(set, c);
-  }
-  return set;
-}
-
 function complement(ranges: Bounds[], family: IpFamily): Bounds[] {
   const all = anyAddress(family)[0]!;
   const sorted = [...ranges].sort((a, b) => (a.first < b.first ? -1 : a.first > b.first ? 1 : 0));
@@ -118,59 +102,87 @@ function stateSet(v: PropertyValue | undefined): Set<string> | undefined {
   return new Set(v.negated ? ALL_STATES.filter((x) => !s.includes(x)) : s);
 }
 
-/** Does the earlier rule's matcher `name` (value `e`) accept everything the later rule can match? */
-function coversMatcher(config: RouterConfig, name: string, e: PropertyValue, later: FilterRule): boolean {
-  const l = later.matchers.get(name);
-  const family = later.family;
-  switch (name) {
-    case 'protocol': {
-      const ep = protocolNumber(e.text);
-      if (ep === undefined || !l || !usable(l)) return false;
-      const lp = protocolNumber(l.text);
-      if (lp === undefined) return false;
-      if (!e.negated) return !l.negated && lp === ep;
-      return l.negated ? lp === ep : lp !== ep;
+/** A rule's matchers as precomputed sets, so that pairwise checks do no parsing. */
+interface Constraints {
+  rule: FilterRule;
+  /** Every matcher is modelled, static and representable: the rule may shadow others. */
+  complete: boolean;
+  /** Dimensions the rule constrains (`in`/`out` group interface and list matchers). */
+  dims: string[];
+  protocol?: { number: number; negated: boolean };
+  ranges: Map<string, Bounds[]>;
+  states?: Set<string>;
+  iface: Map<'in' | 'out', IfaceSet>;
+  /** Matchers compared by identity: `name` → `!`-prefixed text. */
+  exact: Map<string, string>;
+}
+
+const RANGE_DIMS = ['src-address', 'dst-address', 'src-port', 'dst-port', 'port'];
+
+function constraintsOf(config: RouterConfig, rule: FilterRule): Constraints {
+  const c: Constraints = { rule, complete: true, dims: [], ranges: new Map(), iface: new Map(), exact: new Map() };
+  const dims = new Set<string>();
+  for (const [name, value] of rule.matchers) {
+    if (!MODELLED_MATCHERS.has(name) || !usable(value)) {
+      c.complete = false;
+      continue;
     }
-    case 'src-address':
-    case 'dst-address': {
-      const es = addressSet(e, family);
-      const ls = addressSet(l, family);
-      return es !== undefined && ls !== undefined && setWithin(ls, es);
-    }
-    case 'src-port':
-    case 'dst-port':
-    case 'port': {
-      const es = portSet(e);
-      const ls = portSet(l);
-      return es !== undefined && ls !== undefined && setWithin(ls, es);
-    }
-    case 'connection-state': {
-      const es = stateSet(e);
-      const ls = stateSet(l);
-      return es !== undefined && ls !== undefined && [...ls].every((s) => es.has(s));
-    }
-    case 'in-interface':
-    case 'in-interface-list':
-    case 'out-interface':
-    case 'out-interface-list': {
+    if (name === 'protocol') {
+      const n = protocolNumber(value.text);
+      if (n === undefined) c.complete = false;
+      else c.protocol = { number: n, negated: value.negated };
+      dims.add(name);
+    } else if (RANGE_DIMS.includes(name)) {
+      const set = name.endsWith('address') ? addressSet(value, rule.family) : portSet(value);
+      if (set === undefined) c.complete = false;
+      else c.ranges.set(name, set.sort((a, b) => (a.first < b.first ? -1 : a.first > b.first ? 1 : 0)));
+      dims.add(name);
+    } else if (name === 'connection-state') {
+      const set = stateSet(value);
+      if (set === undefined) c.complete = false;
+      else c.states = set;
+      dims.add(name);
+    } else if (name.includes('interface')) {
       const side = name.startsWith('in') ? 'in' : 'out';
-      const ec = ifaceConstraint(config, name, e);
-      const ls = ifaceSetOf(config, later, side, false);
-      return ec !== undefined && ls !== undefined && ifaceSubset(ls, ec);
+      const one = ifaceConstraint(config, name, value);
+      if (one === undefined) c.complete = false; // left out: the rule is then only narrower
+      else c.iface.set(side, ifaceIntersect(c.iface.get(side) ?? { negated: true, names: new Set() }, one));
+      dims.add(side);
+    } else {
+      c.exact.set(name, `${value.negated ? '!' : ''}${value.text}`);
+      dims.add(name);
     }
-    default:
-      // Lists, NAT state, IPsec policy, ICMP options: only the identical matcher is covered.
-      return l !== undefined && usable(l) && l.text === e.text && l.negated === e.negated;
   }
+  c.dims = [...dims].sort();
+  return c;
+}
+
+const UNIVERSE_IFACES: IfaceSet = { negated: true, names: new Set() };
+
+/** Does `e` (complete) match every packet `l` can match? */
+function covers(e: Constraints, l: Constraints): boolean {
+  if (e.protocol) {
+    const lp = l.protocol;
+    if (!lp) return false;
+    if (!e.protocol.negated ? lp.negated || lp.number !== e.protocol.number : lp.negated ? lp.number !== e.protocol.number : lp.number === e.protocol.number) return false;
+  }
+  for (const [dim, es] of e.ranges) {
+    const ls = l.ranges.get(dim);
+    if (!ls || !setWithin(ls, es)) return false;
+  }
+  if (e.states) {
+    const ls = l.states ?? new Set(ALL_STATES);
+    for (const s of ls) if (!e.states.has(s)) return false;
+  }
+  for (const [side, es] of e.iface) if (!ifaceSubset(l.iface.get(side) ?? UNIVERSE_IFACES, es)) return false;
+  for (const [name, text] of e.exact) if (l.exact.get(name) !== text) return false;
+  return true;
 }
 
 /** Does `earlier` match every packet `later` can match? */
 export function coversRule(config: RouterConfig, earlier: FilterRule, later: FilterRule): boolean {
-  for (const [name, value] of earlier.matchers) {
-    if (!MODELLED_MATCHERS.has(name) || !usable(value)) return false;
-    if (!coversMatcher(config, name, value, later)) return false;
-  }
-  return true;
+  const e = constraintsOf(config, earlier);
+  return e.complete && covers(e, constraintsOf(config, later));
 }
 
 /** What a rule's action leads to, for "would the verdict differ" (accept vs drop family). */
@@ -179,12 +191,26 @@ function actionKind(action: string | undefined): string | undefined {
   return TERMINAL_ACTIONS.get(action) ?? action;
 }
 
+/** Pairwise comparisons allowed per table (about 0.2 s); reports found before it is spent stand. */
+const MAX_COMPARISONS = 2_000_000;
+
+/** Every subset of `dims` (sorted), as bucket keys; dims are few (a rule has a handful of matchers). */
+function subsetKeys(dims: string[]): string[] {
+  if (dims.length > 10) return [];
+  const out: string[] = [];
+  for (let mask = 0; mask < 1 << dims.length; mask++) out.push(dims.filter((_, i) => mask & (1 << i)).join(' '));
+  return out;
+}
+
 /**
  * Later rules every packet of which an earlier, terminating, fully known rule of the same chain
  * takes first — with a different outcome (a duplicate with the same verdict changes nothing).
+ * An earlier rule is only compared with later rules that constrain at least its dimensions (a
+ * rule constraining `protocol` cannot cover one that does not), which keeps large firewalls fast.
  */
-export function shadowedRules(config: RouterConfig, table: FilterTable): Shadow[] {
+export function shadowedRules(config: RouterConfig, table: FilterTable, budget = MAX_COMPARISONS): Shadow[] {
   const out: Shadow[] = [];
+  let comparisons = 0;
   const byChain = new Map<string, FilterRule[]>();
   for (const r of table.rules) {
     if (r.chain === undefined) return out; // a rule in an unknown chain could sit anywhere
@@ -193,17 +219,33 @@ export function shadowedRules(config: RouterConfig, table: FilterTable): Shadow[
     list.push(r);
   }
   for (const rules of byChain.values()) {
-    const deciders: FilterRule[] = [];
+    const buckets = new Map<string, Constraints[]>();
     for (const rule of rules) {
       if (rule.disabled !== 'no' || rule.uncertain) {
         if (rule.disabled !== 'yes') break; // a rule that may or may not be there: stop proving
         continue;
       }
-      const kind = actionKind(rule.action);
+      const l = constraintsOf(config, rule);
       // The first covering rule takes the packets; only a different outcome is worth reporting.
-      const by = deciders.find((d) => coversRule(config, d, rule));
-      if (by && actionKind(by.action) !== kind) out.push({ rule, by });
-      if (rule.action !== undefined && TERMINAL_ACTIONS.has(rule.action)) deciders.push(rule);
+      let by: FilterRule | undefined;
+      for (const key of subsetKeys(l.dims)) {
+        for (const e of buckets.get(key) ?? []) {
+          if (by !== undefined && e.rule.position > by.position) break;
+          // Thousands of look-alike rules (block lists): stop with what is proven so far.
+          if (++comparisons > budget) return out;
+          if (covers(e, l)) {
+            by = e.rule;
+            break;
+          }
+        }
+      }
+      if (by && actionKind(by.action) !== actionKind(rule.action)) out.push({ rule, by });
+      if (l.complete && rule.action !== undefined && TERMINAL_ACTIONS.has(rule.action)) {
+        const key = l.dims.join(' ');
+        const list = buckets.get(key);
+        if (list) list.push(l);
+        else buckets.set(key, [l]);
+      }
     }
   }
   return out;
