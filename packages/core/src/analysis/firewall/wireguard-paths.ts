@@ -159,6 +159,9 @@ function handshakes(config: RouterConfig): BlockedHandshake[] {
       }
       if (family === 6 && !wan.some((w) => w !== undefined && hasGlobalIpv6(config, w))) continue;
       if (family === 6) wan = wan.filter((w) => w !== undefined && hasGlobalIpv6(config, w));
+      // A router that only initiates to literal endpoints of the other family never gets a
+      // handshake over this one.
+      if (initiatorOnly && endpointSet(peers, family === 4 ? 6 : 4) !== undefined) continue;
       const src = (initiatorOnly ? endpointSet(peers, family) : undefined) ?? anyAddress(family);
       const packets = wan.map(
         (w): PacketDescription => ({
