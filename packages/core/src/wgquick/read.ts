@@ -244,6 +244,7 @@ export function readWgQuick(content: string | Uint8Array, file: string): WgQuick
     singleton: (m: string): Item | undefined => menus.get(m)?.items[0],
   };
   wgQuickConfigs.add(config);
+  problems.sort((a, b) => a.span.start - b.span.start);
   const diagnostics: Diagnostic[] = problems.map((p) => ({
     ruleId: WGQUICK_ERROR,
     severity: 'error',

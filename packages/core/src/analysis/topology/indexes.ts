@@ -84,6 +84,20 @@ export class AllowedPrefixTable {
     }
   }
 
+  /** Length of the longest allowed-address prefix containing `value`, or -1 when no peer accepts it. */
+  longestAccepting(family: IpFamily, value: bigint): number {
+    const lens = this.table.get(family);
+    if (!lens) return -1;
+    const bits = family === 4 ? 32 : 128;
+    let best = -1;
+    for (const [length, nets] of lens) {
+      if (length <= best) continue;
+      const hostBits = BigInt(bits - length);
+      if (nets.has((value >> hostBits) << hostBits)) best = length;
+    }
+    return best;
+  }
+
   /** Peers whose allowed-address contains the address `value`. */
   peersAccepting(family: IpFamily, value: bigint): WgPeer[] {
     const lens = this.table.get(family);

@@ -82,19 +82,33 @@ export function buildTopology(configs: readonly RouterConfig[]): Topology {
       else peersByIface.set(iface, [peer]);
     }
   }
+  // Built on first use: key pairing never needs them.
   const tables = new Map<WgInterface, AllowedPrefixTable>();
-  for (const r of routers) {
-    for (const iface of r.tunnelAddresses.keys()) tables.set(iface, new AllowedPrefixTable(peersByIface.get(iface) ?? []));
-  }
+  const tableOf = (iface: WgInterface): AllowedPrefixTable => {
+    let t = tables.get(iface);
+    if (!t) tables.set(iface, (t = new AllowedPrefixTable(peersByIface.get(iface) ?? [])));
+    return t;
+  };
 
-  /** Does `target`'s interface have a peer accepting one of `from`'s interface addresses? */
-  const knowsBack = (targetIface: WgInterface, from: RouterNode, fromIface: WgInterface): boolean => {
-    const table = tables.get(targetIface);
-    if (!table) return false;
-    for (const t of from.tunnelAddresses.get(fromIface) ?? []) {
-      if (table.peersAccepting(t.family, t.value).length > 0) return true;
+  // Public keys of each interface's peers: a router whose peer carries the same public key as P
+  // talks to the same far end as P does, so it is not P's far end (two clients of one server).
+  const peerKeys = new Map<WgInterface, Set<string>>();
+  const peerKeysOf = (iface: WgInterface): Set<string> => {
+    let set = peerKeys.get(iface);
+    if (!set) {
+      set = new Set();
+      for (const p of peersByIface.get(iface) ?? []) if (p.publicKey !== undefined) set.add(p.publicKey);
+      peerKeys.set(iface, set);
     }
-    return false;
+    return set;
+  };
+
+  /** How specifically `targetIface` accepts `from`'s interface addresses (-1: it does not). */
+  const acceptsBack = (targetIface: WgInterface, from: RouterNode, fromIface: WgInterface): number => {
+    const table = tableOf(targetIface);
+    let best = -1;
+    for (const t of from.tunnelAddresses.get(fromIface) ?? []) best = Math.max(best, table.longestAccepting(t.family, t.value));
+    return best;
   };
 
   const links: Link[] = [];
@@ -119,35 +133,45 @@ export function buildTopology(configs: readonly RouterConfig[]): Topology {
     const entries = peer.allowed.filter((e) => e.prefix !== undefined);
     entries.sort((x, y) => y.prefix!.length - x.prefix!.length);
     for (const entry of entries) {
-      const candidates = new Map<WgInterface, RouterNode>();
+      // Candidates at this specificity, ranked by how specifically they accept this router back.
+      let best: { target: RouterNode; iface: WgInterface } | undefined;
+      let bestBack = -1;
+      let tie = false;
+      const seen = new Set<WgInterface>();
       for (const t of addressIndex.within(entry.prefix!)) {
-        if (t.router === router || candidates.has(t.iface)) continue;
-        if (knowsBack(t.iface, router, iface)) candidates.set(t.iface, t.router);
+        if (t.router === router || seen.has(t.iface)) continue;
+        seen.add(t.iface);
+        if (peer.publicKey !== undefined && peerKeysOf(t.iface).has(peer.publicKey)) continue;
+        const back = acceptsBack(t.iface, router, iface);
+        if (back < 0 || back < bestBack) continue;
+        tie = back === bestBack;
+        if (!tie) {
+          best = { target: t.router, iface: t.iface };
+          bestBack = back;
+        }
       }
-      if (candidates.size > 1) return undefined; // ambiguous: better no pair than a wrong one
-      for (const [targetIface, target] of candidates) {
-        return { router, iface, peer, target, targetIface, method: 'address', via: entry };
-      }
+      if (best && tie) return undefined; // ambiguous: better no pair than a wrong one
+      if (best) return { router, iface, peer, target: best.target, targetIface: best.iface, method: 'address', via: entry };
     }
     return undefined;
   }
 
   // Tunnels: a link and a link of the target's interface pointing back at this interface.
-  const reverse = new Map<string, Link[]>();
-  const key = (from: RouterNode, fromIface: WgInterface, to: RouterNode, toIface: WgInterface) =>
-    `${from.index}\u0000${fromIface.name}\u0000${to.index}\u0000${toIface.name}`;
+  // Index: from-interface → to-interface → links (interfaces are unique objects across routers).
+  const byEnds = new Map<WgInterface, Map<WgInterface, Link[]>>();
   for (const l of links) {
-    const k = key(l.router, l.iface, l.target, l.targetIface);
-    const list = reverse.get(k);
+    let inner = byEnds.get(l.iface);
+    if (!inner) byEnds.set(l.iface, (inner = new Map()));
+    const list = inner.get(l.targetIface);
     if (list) list.push(l);
-    else reverse.set(k, [l]);
+    else inner.set(l.targetIface, [l]);
   }
   const used = new Set<Link>();
   const tunnels: Tunnel[] = [];
   const oneSided: Link[] = [];
   for (const l of links) {
     if (used.has(l)) continue;
-    const back = (reverse.get(key(l.target, l.targetIface, l.router, l.iface)) ?? []).find((b) => !used.has(b) && b !== l);
+    const back = byEnds.get(l.targetIface)?.get(l.iface)?.find((b) => !used.has(b) && b !== l);
     if (!back) {
       oneSided.push(l);
       continue;
