@@ -1,0 +1,89 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { Linter, type LintResult } from '@roslint/core';
+import { topologyRules } from '../index.js';
+
+const root = fileURLToPath(new URL('../../../fixtures/networks/', import.meta.url));
+const linter = new Linter({ rules: topologyRules });
+
+function lintNetwork(name: string, files: string[], ruleOptions: Record<string, unknown> = {}): LintResult[] {
+  return linter.lintMany(
+    files.map((f) => ({ file: `${name}/${f}`, content: readFileSync(root + `${name}/${f}`) })),
+    { ruleOptions },
+  );
+}
+
+const brief = (r: LintResult) =>
+  r.diagnostics.map((d) => ({
+    rule: d.ruleId,
+    severity: d.severity,
+    line: d.range.start.line + 1,
+    related: (d.related ?? []).map((x) => `${x.file}:${x.range.start.line + 1}`),
+  }));
+
+describe('topology rules', () => {
+  it('report on both ends, each pointing at the other, and say how the pair was made', () => {
+    const [a, b] = lintNetwork('endpoint-port-mismatch-keys', ['office1.rsc', 'office2.rsc']);
+    expect(brief(a!)).toEqual([{ rule: 'topology/endpoint-port-mismatch', severity: 'error', line: 11, related: ['endpoint-port-mismatch-keys/office2.rsc:3'] }]);
+    expect(brief(b!)).toEqual([{ rule: 'topology/endpoint-port-mismatch', severity: 'error', line: 3, related: ['endpoint-port-mismatch-keys/office1.rsc:11'] }]);
+    expect(a!.diagnostics[0]!.message).toContain('paired by key');
+    const [ha] = lintNetwork('endpoint-port-mismatch-hidden', ['office1.rsc', 'office2.rsc']);
+    expect(ha!.diagnostics[0]!.message).toContain('paired by addressing');
+  });
+
+  it('never put a key into a message or a related message', () => {
+    for (const [name, files] of [
+      ['private-key-exposed-keys', ['office1.rsc', 'office2.rsc']],
+      ['psk-differ-keys', ['office1.rsc', 'office2.rsc']],
+      ['peer-key-mismatch-keys', ['office1.rsc', 'office2.rsc']],
+      ['road-warrior-psk-server-keys', ['alice.conf', 'bob.conf', 'server.rsc']],
+    ] as const) {
+      const results = lintNetwork(name, [...files]);
+      const texts = results.flatMap((r) => r.diagnostics.flatMap((d) => [d.message, ...(d.related ?? []).map((x) => x.message)]));
+      expect(texts.length).toBeGreaterThan(0);
+      for (const t of texts) expect(t).not.toMatch(/[A-Za-z0-9+/]{43}=/);
+    }
+  });
+
+  it('private-key-exposed points at the public-key field and at the private key it copies', () => {
+    const [a, b] = lintNetwork('private-key-exposed-keys', ['office1.rsc', 'office2.rsc']);
+    const pa = a!.diagnostics.find((d) => d.ruleId === 'topology/private-key-exposed')!;
+    const pb = b!.diagnostics.find((d) => d.ruleId === 'topology/private-key-exposed')!;
+    expect(pa.message).toContain('is the private key of interface `wireguard1` on `office2`');
+    expect(pa.related![0]!.file).toBe('private-key-exposed-keys/office2.rsc');
+    expect(pb.related![0]!.file).toBe('private-key-exposed-keys/office1.rsc');
+  });
+
+  describe('topology/unpaired-peer', () => {
+    const files = ['alice.conf', 'bob.conf', 'server.rsc'];
+    it('is quiet unless networkStrict is set', () => {
+      const results = lintNetwork('real-vps-cabin', ['crlf-cabin-site.rsc', 'vps-hub-show-sensitive.rsc']);
+      expect(results.flatMap((r) => r.diagnostics).filter((d) => d.ruleId === 'topology/unpaired-peer')).toEqual([]);
+    });
+
+    it('with { networkStrict: true } names peers whose other end is not among the files', () => {
+      for (const option of [{ networkStrict: true }, true]) {
+        const [, hub] = lintNetwork('real-vps-cabin', ['crlf-cabin-site.rsc', 'vps-hub-show-sensitive.rsc'], { 'topology/unpaired-peer': option });
+        const unpaired = hub!.diagnostics.filter((d) => d.ruleId === 'topology/unpaired-peer');
+        expect(unpaired.map((d) => [d.severity, d.range.start.line + 1])).toEqual([
+          ['info', 19],
+          ['info', 24],
+        ]);
+        expect(unpaired[0]!.message).toContain('peer `phone-1` on `vps-hub` matches no interface among the 2 files');
+      }
+    });
+
+    it('reports a one-sided pair on both ends', () => {
+      // alice's Address is outside the server's allowed-address for her: the server still points at
+      // alice by key, but alice's peer cannot be paired back by addressing (keys hidden on the server).
+      const results = lintNetwork('road-warrior-client-address-hidden', files, { 'topology/unpaired-peer': { networkStrict: true } });
+      const got = results.map((r) => r.diagnostics.filter((d) => d.ruleId === 'topology/unpaired-peer').map((d) => d.message));
+      expect(got[0]).toEqual([
+        expect.stringContaining('points at this interface (peer `laptop-alice` on `server` ↔ `alice` interface `alice`, paired by key), but it has no peer for `server`'),
+        expect.stringContaining('matches no interface'),
+      ]);
+      expect(got[2]).toEqual([expect.stringContaining('peer `laptop-alice` on `server` points at `alice` interface `alice`')]);
+    });
+  });
+});
