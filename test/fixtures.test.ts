@@ -1,6 +1,6 @@
 /**
  * Every `fixtures/**\/*.rsc` is linted with all built-in rules (alone, or with its network under
- * `fixtures/networks/<name>/`) and compared with its `.expected.json` sidecar; no sidecar = no
+ * `fixtures/networks/<name>/`, wg-quick `.conf` clients included) and compared with its `.expected.json` sidecar; no sidecar = no
  * diagnostics. To (re)write a sidecar from current output, then review it:
  *   npm run fixtures:update -- fixtures/<area>/<name>.rsc
  */

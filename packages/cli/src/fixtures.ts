@@ -2,7 +2,8 @@
  * The fixture convention shared by the fixture test and `fixtures:update`:
  * `fixtures/<area>/<name>.rsc` with an optional `<name>.expected.json` sidecar listing
  * `{ ruleId, severity, line, column, endLine, endColumn }` (1-based, end exclusive). No sidecar =
- * no diagnostics. Files under `fixtures/networks/<name>/` are linted together (one network).
+ * no diagnostics. Files under `fixtures/networks/<name>/` are linted together (one network), and
+ * there wg-quick client configs (`<name>.conf`, sidecar `<name>.expected.json`) join them.
  */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
@@ -37,7 +38,7 @@ export function toExpected(d: Diagnostic): ExpectedDiagnostic {
 }
 
 export function sidecarPath(file: string): string {
-  return file.replace(/\.rsc$/i, '.expected.json');
+  return file.replace(/\.(?:rsc|conf)$/i, '.expected.json');
 }
 
 function compareExpected(a: ExpectedDiagnostic, b: ExpectedDiagnostic): number {
@@ -95,13 +96,14 @@ export async function readSidecar(file: string): Promise<ExpectedDiagnostic[] | 
   return parsed as ExpectedDiagnostic[];
 }
 
-async function walkRsc(dir: string, out: string[]): Promise<void> {
+/** `.rsc` files, plus wg-quick `.conf` client configs (which only count inside a network). */
+async function walkFixtures(dir: string, out: string[]): Promise<void> {
   const entries = await fs.readdir(dir, { withFileTypes: true }).catch(() => []);
   for (const e of entries) {
     if (e.name.startsWith('.') || e.name === 'node_modules') continue;
     const p = path.join(dir, e.name);
-    if (e.isDirectory()) await walkRsc(p, out);
-    else if (e.name.endsWith('.rsc')) out.push(p);
+    if (e.isDirectory()) await walkFixtures(p, out);
+    else if (/\.(?:rsc|conf)$/.test(e.name)) out.push(p);
   }
 }
 
@@ -116,14 +118,14 @@ export function networkOf(file: string): string | undefined {
 /** Every fixture under `root` (relative to `cwd`), grouped: one group per file or per network. */
 export async function findFixtureGroups(root: string, cwd: string): Promise<FixtureGroup[]> {
   const abs: string[] = [];
-  await walkRsc(path.resolve(cwd, root), abs);
+  await walkFixtures(path.resolve(cwd, root), abs);
   const files = abs.map((f) => path.relative(cwd, f).split(path.sep).join('/')).sort();
   const groups: FixtureGroup[] = [];
   const networks = new Map<string, FixtureGroup>();
   for (const file of files) {
     const network = networkOf(file);
     if (network === undefined) {
-      groups.push({ files: [file] });
+      if (file.endsWith('.rsc')) groups.push({ files: [file] });
       continue;
     }
     let g = networks.get(network);

@@ -192,8 +192,17 @@ export class Linter {
   private prepare(content: string | Uint8Array, file: string, options: Omit<LintOptions, 'file'>): FileState {
     // A wg-quick client config joins the network as a synthetic router; RouterOS router rules do not apply to it.
     if (isWgQuickFile(file)) {
-      const wg = readWgQuick(content, file);
-      return { file, parsed: wg.parsed, config: wg.config, diagnostics: [...wg.diagnostics], secretSpans: wg.secretSpans };
+      try {
+        const wg = readWgQuick(content, file);
+        return { file, parsed: wg.parsed, config: wg.config, diagnostics: [...wg.diagnostics], secretSpans: wg.secretSpans };
+      } catch (err) {
+        const { parsed } = safeParse('', file);
+        const source = typeof content === 'string' ? new SourceText(content) : SourceText.fromBytes(content);
+        const config = emptyConfig(file, { ...parsed, source });
+        // Without a reader, redact the whole file rather than risk printing a key.
+        const secret = [{ start: 0, end: source.text.length }];
+        return { file, parsed: { ...parsed, source }, config, diagnostics: [internalError(config, `Internal error: the wg-quick reader failed: ${errorText(err)}`)], secretSpans: secret };
+      }
     }
     const { parsed, failure } = safeParse(content, file);
     const diagnostics: Diagnostic[] = [...parsed.diagnostics];
