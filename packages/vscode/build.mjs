@@ -21,18 +21,21 @@ await esbuild.build({
   minify: true,
   logLevel: 'warning',
 });
-await esbuild.build({
-  entryPoints: [path.join(repo, 'packages/language-server/src/main-bin.ts')],
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node18',
-  outfile: at('dist/server.mjs'),
-  // Bundled CommonJS dependencies call require(); give ESM one.
-  banner: { js: "import { createRequire as __roslintRequire } from 'node:module'; const require = __roslintRequire(import.meta.url);" },
-  minify: true,
-  logLevel: 'warning',
-});
+// The server and its lint worker (loaded as ./lint-worker.mjs next to it).
+for (const [entry, out] of [['main-bin.ts', 'server.mjs'], ['lint-worker.mts', 'lint-worker.mjs']]) {
+  await esbuild.build({
+    entryPoints: [path.join(repo, 'packages/language-server/src', entry)],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node18',
+    outfile: at('dist', out),
+    // Bundled CommonJS dependencies call require(); give ESM one.
+    banner: { js: "import { createRequire as __roslintRequire } from 'node:module'; const require = __roslintRequire(import.meta.url);" },
+    minify: true,
+    logLevel: 'warning',
+  });
+}
 
 // The schema loads `../data/schema.json.gz` relative to the bundle.
 mkdirSync(at('data'), { recursive: true });
@@ -50,4 +53,4 @@ for (const category of readdirSync(path.join(repo, 'rules'))) {
     }
   }
 }
-console.log('built dist/extension.cjs, dist/server.mjs, data/, rules/');
+console.log('built dist/extension.cjs, dist/server.mjs, dist/lint-worker.mjs, data/, rules/');

@@ -31,7 +31,7 @@ describe('VS Code extension package', { timeout: 180_000 }, () => {
   it('has the bundles, schema, grammar and rule docs, and no node_modules', () => {
     const files = execFileSync('find', [unpacked, '-type', 'f'], { encoding: 'utf8' }).split('\n').map((f) => path.relative(unpacked, f));
     expect(files.filter((f) => f.includes('node_modules'))).toEqual([]);
-    for (const f of ['dist/extension.cjs', 'dist/server.mjs', 'data/schema.json.gz', 'syntaxes/routeros.tmLanguage.json', 'language-configuration.json', 'rules/wireguard/allowed-address-host-bits.md']) {
+    for (const f of ['dist/extension.cjs', 'dist/server.mjs', 'dist/lint-worker.mjs', 'data/schema.json.gz', 'syntaxes/routeros.tmLanguage.json', 'language-configuration.json', 'rules/wireguard/allowed-address-host-bits.md']) {
       expect(files).toContain(`extension/${f}`);
     }
     const manifest = JSON.parse(readFileSync(path.join(unpacked, 'extension/package.json'), 'utf8'));
@@ -39,9 +39,11 @@ describe('VS Code extension package', { timeout: 180_000 }, () => {
     expect(Object.keys(manifest.contributes.configuration.properties)).toEqual(['roslint.configPath', 'roslint.routerosVersion', 'roslint.crossFile', 'roslint.trace.server']);
   });
 
-  it('runs the bundled server from the unpacked extension alone', async () => {
+  it('runs the bundled server and its lint worker from the unpacked extension alone', async () => {
     const ext = path.join(unpacked, 'extension');
-    const client = await startClient({ bin: path.join(ext, 'dist/server.mjs'), cwd: ext, rootDir: PAIR, env: { NODE_PATH: '' } });
+    // Every lint through the bundled worker thread.
+    const env = { NODE_PATH: '', ROSLINT_LS_WORKER_MIN_CHARS: '0' };
+    const client = await startClient({ bin: path.join(ext, 'dist/server.mjs'), cwd: ext, rootDir: PAIR, env });
     try {
       const uri = uriOf(path.join(PAIR, 'office-a.rsc'));
       client.open(uri, readFileSync(path.join(PAIR, 'office-a.rsc'), 'utf8'));

@@ -22,11 +22,11 @@ export function quoteRouterOs(text: string): string {
 }
 
 export function codeActions(linted: LintedFile, range: Range, docs: RuleDocs, only?: string[]): CodeAction[] {
-  const { result, uri } = linted;
+  const { uri } = linted;
   const wants = (kind: string) => !only || only.some((k) => kind === k || kind.startsWith(k + '.'));
   const actions: CodeAction[] = [];
   const fileDisables = new Set<string>();
-  for (const d of result.diagnostics) {
+  for (const d of linted.diagnostics) {
     if (!rangesOverlap(toLspRange(d.range), range)) continue;
     const lsp = toLspDiagnostic(d, docs);
     const edit = (edits: TextEdit[]) => ({ changes: { [uri]: edits } });
@@ -44,9 +44,9 @@ export function codeActions(linted: LintedFile, range: Range, docs: RuleDocs, on
       title: `Disable ${d.ruleId} for this line`,
       kind: CodeActionKind.QuickFix,
       diagnostics: [lsp],
-      edit: edit([disableNextLineEdit(result.config, d)]),
+      edit: edit([disableNextLineEdit(linted.config, d)]),
     });
-    const ignore = ignoreForItemEdit(result.config, d);
+    const ignore = ignoreForItemEdit(linted.config, d);
     if (ignore) {
       actions.push({ title: `Ignore ${d.ruleId} for this item (comment)`, kind: CodeActionKind.QuickFix, diagnostics: [lsp], edit: edit([ignore]) });
     }
@@ -56,7 +56,7 @@ export function codeActions(linted: LintedFile, range: Range, docs: RuleDocs, on
         title: `Disable ${d.ruleId} for this file`,
         kind: CodeActionKind.QuickFix,
         diagnostics: [lsp],
-        edit: edit([disableFileEdit(result.config, d.ruleId)]),
+        edit: edit([disableFileEdit(linted.config, d.ruleId)]),
       });
     }
   }

@@ -8,19 +8,53 @@
  * linted together (`lintMany`) and all of them republished; otherwise only the changed file is
  * relinted. A lint that throws never takes the server down: the file gets an internal-error
  * diagnostic and the others still get theirs.
+ *
+ * Large inputs (a multi-megabyte export) are linted in a worker thread so requests keep being
+ * answered; their results are published only if the documents did not change meanwhile, and the
+ * model that editor features need is then built on first use.
  */
 import * as path from 'node:path';
-import type { Linter, LintResult, LintInput } from '@roslint/core';
+import { parse, type Diagnostic } from '@roslint/parser';
+import { buildConfig, INTERNAL_ERROR, type Linter, type LintResult, type LintInput, type LintOptions, type RouterConfig } from '@roslint/core';
 import type { LintSettingsLoader } from './lint-settings.js';
+import { LintCancelled, type LintWorkerClient } from './lint-worker-client.js';
 import { DiskFiles, findRouterOsFiles } from './workspace-files.js';
 import { fileToUri, isRouterOsFile, uriToFile } from './uris.js';
 
-export interface LintedFile {
-  uri: string;
-  file: string;
-  /** The document version the result belongs to; null for a file read from disk. */
-  version: number | null;
-  result: LintResult;
+/** One file's latest lint: its diagnostics and (built on first use for worker results) its model. */
+export class LintedFile {
+  private model: RouterConfig | undefined;
+  private content: string | Uint8Array | undefined;
+
+  constructor(
+    readonly uri: string,
+    readonly file: string,
+    /** The document version the result belongs to; null for a file read from disk. */
+    readonly version: number | null,
+    readonly diagnostics: Diagnostic[],
+    from: { result: LintResult } | { content: string | Uint8Array; routerosVersion?: string },
+  ) {
+    if ('result' in from) this.model = from.result.config;
+    else {
+      this.content = from.content;
+      this.routerosVersion = from.routerosVersion;
+    }
+  }
+
+  private routerosVersion: string | undefined;
+
+  get config(): RouterConfig {
+    if (!this.model) {
+      const content = this.content ?? '';
+      this.content = undefined;
+      try {
+        this.model = buildConfig(parse(content, { file: this.file }), { file: this.file, routerosVersion: this.routerosVersion }).config;
+      } catch {
+        this.model = buildConfig(parse('', { file: this.file }), { file: this.file }).config;
+      }
+    }
+    return this.model;
+  }
 }
 
 export interface OpenDocument {
@@ -32,6 +66,8 @@ export interface LintServiceOptions {
   crossFile: boolean;
   routerosVersion?: string;
   debounceMs: number;
+  /** Inputs of at least this many characters are linted in the worker (when there is one). */
+  workerMinChars: number;
 }
 
 export interface LintServiceHooks {
@@ -52,12 +88,18 @@ export class LintService {
   private folders: string[] = [];
   private readonly dirty = new Set<string>();
   private timer: NodeJS.Timeout | undefined;
+  /** Worker jobs wait here (by group key) while one runs. */
+  private readonly workerQueue = new Map<string, string[]>();
+  private workerBusy = false;
+  /** Documents the running worker job reads; a change to one cancels the job. */
+  private readonly inWorker = new Set<string>();
 
   constructor(
     private readonly linter: Linter,
     private readonly settings: LintSettingsLoader,
     private readonly hooks: LintServiceHooks,
     public options: LintServiceOptions,
+    private readonly worker?: LintWorkerClient,
   ) {}
 
   setFolders(folders: string[]): void {
@@ -75,6 +117,7 @@ export class LintService {
   }
 
   changed(uri: string): void {
+    if (this.inWorker.has(uri)) this.worker?.cancel();
     this.dirty.add(uri);
     this.schedule();
   }
@@ -137,6 +180,7 @@ export class LintService {
   dispose(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
+    this.worker?.dispose();
   }
 
   private schedule(): void {
@@ -205,6 +249,12 @@ export class LintService {
     this.hooks.onRun?.('end', { files: linted, ms: performance.now() - started });
   }
 
+  private lintOptions(file: string): Omit<LintOptions, 'file'> {
+    const settings = this.settings.settingsFor(file);
+    if (settings.error) this.hooks.log(`roslint configuration: ${settings.error}`);
+    return { severities: settings.severities, ruleOptions: settings.ruleOptions, routerosVersion: this.options.routerosVersion };
+  }
+
   private lintGroup(uris: string[]): number {
     const inputs: { uri: string; input: LintInput; version: number | null }[] = [];
     for (const uri of uris) {
@@ -213,9 +263,13 @@ export class LintService {
       else if (this.results.delete(uri)) this.hooks.publish(uri, null);
     }
     if (inputs.length === 0) return 0;
-    const settings = this.settings.settingsFor(inputs[0]!.input.file);
-    if (settings.error) this.hooks.log(`roslint configuration: ${settings.error}`);
-    const options = { severities: settings.severities, ruleOptions: settings.ruleOptions, routerosVersion: this.options.routerosVersion };
+    const size = inputs.reduce((n, i) => n + i.input.content.length, 0);
+    if (this.worker && size >= this.options.workerMinChars) {
+      this.workerQueue.set(this.groupKey(uris[0]!), uris);
+      this.pumpWorker();
+      return 0;
+    }
+    const options = this.lintOptions(inputs[0]!.input.file);
     let results: (LintResult | undefined)[];
     try {
       results = inputs.length === 1 ? [this.linter.lintText(inputs[0]!.input.content, { ...options, file: inputs[0]!.input.file })] : this.linter.lintMany(inputs.map((i) => i.input), options);
@@ -232,17 +286,64 @@ export class LintService {
     }
     inputs.forEach((i, n) => {
       const result = results[n];
-      if (!result) {
-        this.results.delete(i.uri);
-        this.hooks.publish(i.uri, null);
-        return;
-      }
-      const linted: LintedFile = { uri: i.uri, file: i.input.file, version: i.version, result };
+      const linted = result
+        ? new LintedFile(i.uri, i.input.file, i.version, result.diagnostics, { result })
+        : new LintedFile(i.uri, i.input.file, i.version, [failure(i.input.file, 'the lint of this file failed')], { content: i.input.content });
       this.results.set(i.uri, linted);
       this.hooks.publish(i.uri, linted);
     });
     return inputs.length;
   }
+
+  /** Run the next queued worker job, reading the documents' newest text. */
+  private pumpWorker(): void {
+    if (this.workerBusy || !this.worker) return;
+    const next = this.workerQueue.entries().next();
+    if (next.done) return;
+    const [key, uris] = next.value;
+    this.workerQueue.delete(key);
+    const inputs = uris.flatMap((uri) => {
+      const i = this.input(uri);
+      return i ? [{ uri, ...i }] : [];
+    });
+    if (inputs.length === 0) return this.pumpWorker();
+    const options = this.lintOptions(inputs[0]!.input.file);
+    const started = performance.now();
+    this.workerBusy = true;
+    for (const i of inputs) this.inWorker.add(i.uri);
+    this.hooks.onRun?.('start', { files: inputs.length, ms: 0 });
+    const done = (byFile: Map<string, Diagnostic[]> | undefined, error?: string) => {
+      this.workerBusy = false;
+      this.inWorker.clear();
+      for (const i of inputs) {
+        if (error === CANCELLED) break;
+        // Changed while the worker ran: a newer lint is already scheduled; drop this one.
+        const doc = this.hooks.openDocument(i.uri);
+        if (i.version !== null && doc && doc.version !== i.version) continue;
+        const diagnostics = byFile?.get(i.input.file) ?? [failure(i.input.file, `the lint of this file failed: ${error ?? 'no result'}`)];
+        const linted = new LintedFile(i.uri, i.input.file, i.version, diagnostics, { content: i.input.content, routerosVersion: this.options.routerosVersion });
+        this.results.set(i.uri, linted);
+        this.hooks.publish(i.uri, linted);
+      }
+      this.hooks.onRun?.('end', { files: inputs.length, ms: performance.now() - started });
+      this.pumpWorker();
+    };
+    this.worker.lint(inputs.map((i) => i.input), options).then(
+      (results) => done(new Map(results.map((r) => [r.file, r.diagnostics]))),
+      (err: unknown) => {
+        if (err instanceof LintCancelled) return done(undefined, CANCELLED);
+        this.hooks.log(`lint worker: ${errorLine(err)}`);
+        done(undefined, errorLine(err));
+      },
+    );
+  }
+}
+
+const CANCELLED = '\0cancelled';
+
+function failure(file: string, message: string): Diagnostic {
+  const at = { line: 0, column: 0, offset: 0 };
+  return { ruleId: INTERNAL_ERROR, severity: 'error', message: `Internal error: ${message}`, file, range: { start: at, end: at } };
 }
 
 export function errorLine(err: unknown): string {

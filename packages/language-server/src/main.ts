@@ -2,30 +2,12 @@
  * `roslint-language-server --stdio` (also `--node-ipc`, `--socket=N`, chosen by
  * vscode-languageserver from argv).
  *
- * ROSLINT_EXTRA_RULES: comma-separated module paths whose `rules` export is added to the built-in
- * rules (for trying a rule in the editor before it is built in; the protocol tests use it).
+ * Environment: ROSLINT_EXTRA_RULES (see rules.ts), ROSLINT_LS_WORKER_MIN_CHARS (see lint-service.ts).
  */
-import { builtinRules } from '@roslint/rules';
-import type { Rule } from '@roslint/core';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node.js';
-import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { LintWorkerClient } from './lint-worker-client.js';
+import { loadRules } from './rules.js';
 import { startServer } from './server.js';
-
-async function extraRules(): Promise<Rule[]> {
-  const spec = process.env.ROSLINT_EXTRA_RULES;
-  if (!spec) return [];
-  const out: Rule[] = [];
-  for (const p of spec.split(',').filter(Boolean)) {
-    try {
-      const mod = (await import(pathToFileURL(path.resolve(p)).href)) as { rules?: Rule[]; default?: Rule[] };
-      out.push(...(mod.rules ?? mod.default ?? []));
-    } catch (err) {
-      process.stderr.write(`roslint-language-server: cannot load rules from ${p}: ${err instanceof Error ? err.message : String(err)}\n`);
-    }
-  }
-  return out;
-}
 
 export async function main(argv: string[]): Promise<void> {
   if (argv.includes('--version')) {
@@ -39,6 +21,13 @@ export async function main(argv: string[]): Promise<void> {
   }
   // A bug in one request must not end the editor's session.
   process.on('uncaughtException', (err) => process.stderr.write(`roslint-language-server: ${err.message}\n`));
-  const rules = [...builtinRules, ...(await extraRules())];
-  startServer(createConnection(ProposedFeatures.all), { rules });
+  const extra = process.env.ROSLINT_EXTRA_RULES;
+  const rules = await loadRules(extra, (m) => process.stderr.write(`roslint-language-server: ${m}\n`));
+  // ROSLINT_LS_WORKER_MIN_CHARS: from which input size lints run off the request thread.
+  const min = Number(process.env.ROSLINT_LS_WORKER_MIN_CHARS);
+  startServer(createConnection(ProposedFeatures.all), {
+    rules,
+    worker: new LintWorkerClient(extra),
+    workerMinChars: Number.isFinite(min) && process.env.ROSLINT_LS_WORKER_MIN_CHARS !== '' ? min : undefined,
+  });
 }

@@ -20,6 +20,7 @@ import { offsetOf, spanToRange, toLspDiagnostic } from './convert.js';
 import { hoverAt } from './hover.js';
 import { CONFIG_FILE_NAME, LintSettingsLoader } from './lint-settings.js';
 import { LintService, errorLine, type LintedFile } from './lint-service.js';
+import type { LintWorkerClient } from './lint-worker-client.js';
 import { occurrenceAt, sameName } from './names.js';
 import { documentSymbols, foldingRanges } from './outline.js';
 import { RuleDocs } from './rule-docs.js';
@@ -40,6 +41,9 @@ export interface ServerOptions {
   rules: readonly Rule[];
   /** Debounce for lint-on-change, in milliseconds. */
   debounceMs?: number;
+  /** Lints this large (characters) run in the worker, when one is given. */
+  workerMinChars?: number;
+  worker?: LintWorkerClient;
 }
 
 export const STATUS_NOTIFICATION = 'roslint/status';
@@ -73,11 +77,12 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         });
       },
     },
-    { crossFile: true, debounceMs: options.debounceMs ?? 200 },
+    { crossFile: true, debounceMs: options.debounceMs ?? 200, workerMinChars: options.workerMinChars ?? 1_000_000 },
+    options.worker,
   );
 
   function publish(uri: string, linted: LintedFile | null): void {
-    const diagnostics = linted ? linted.result.diagnostics.map((d) => toLspDiagnostic(d, docs)) : [];
+    const diagnostics = linted ? linted.diagnostics.map((d) => toLspDiagnostic(d, docs)) : [];
     problems.set(uri, diagnostics.length);
     void connection.sendDiagnostics({ uri, ...(linted?.version != null ? { version: linted.version } : {}), diagnostics });
   }
@@ -176,8 +181,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     guard('hover', null, (params) => {
       const linted = current(params.textDocument.uri);
       if (!linted) return null;
-      const config = linted.result.config;
-      const group = service.group(linted.uri).map((g) => g.result.config);
+      const config = linted.config;
+      const group = service.group(linted.uri).map((g) => g.config);
       return hoverAt(config, offsetOf(config.source, params.position), group, settings.routerosVersion);
     }),
   );
@@ -185,10 +190,10 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   const locations = (uri: string, position: { line: number; character: number }, withDefinitions: boolean, onlyDefinitions: boolean): Location[] => {
     const linted = current(uri);
     if (!linted) return [];
-    const config = linted.result.config;
+    const config = linted.config;
     const occ = occurrenceAt(config, offsetOf(config.source, position));
     if (!occ) return [];
-    const group = service.group(linted.uri).map((g) => g.result.config);
+    const group = service.group(linted.uri).map((g) => g.config);
     return sameName(occ, group)
       .filter((o) => (onlyDefinitions ? o.definition : withDefinitions || !o.definition))
       .map((o) => ({ uri: fileToUri(o.config.file), range: spanToRange(o.config.source, o.span) }));
@@ -202,14 +207,14 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   connection.onDocumentSymbol(
     guard('symbols', [], (params) => {
       const linted = current(params.textDocument.uri);
-      return linted ? documentSymbols(linted.result.config) : [];
+      return linted ? documentSymbols(linted.config) : [];
     }),
   );
 
   connection.onFoldingRanges(
     guard('folding', [], (params) => {
       const linted = current(params.textDocument.uri);
-      return linted ? foldingRanges(linted.result.source) : [];
+      return linted ? foldingRanges(linted.config.source) : [];
     }),
   );
 
@@ -217,7 +222,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     guard('completion', [], (params) => {
       const linted = current(params.textDocument.uri);
       if (!linted) return [];
-      return completionsAt(linted.result.config, linted.result.source, params.position, settings.routerosVersion);
+      return completionsAt(linted.config, linted.config.source, params.position, settings.routerosVersion);
     }),
   );
 
