@@ -53,6 +53,10 @@ describe('topology rules', () => {
     expect(pa.message).toContain('is the private key of interface `wireguard1` on `office2`');
     expect(pa.related![0]!.file).toBe('private-key-exposed-keys/office2.rsc');
     expect(pb.related![0]!.file).toBe('private-key-exposed-keys/office1.rsc');
+    // The pasted private key becomes a secret of office1's file too, so code frames redact it.
+    const text = a!.source.text;
+    const at = text.indexOf('public-key="') + 'public-key="'.length;
+    expect(a!.secretSpans.some((s) => s.start <= at && at + 44 <= s.end)).toBe(true);
   });
 
   describe('topology/unpaired-peer', () => {
