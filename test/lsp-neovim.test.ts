@@ -28,11 +28,14 @@ describe('Neovim', { timeout: 60_000 }, () => {
     const lines = readFileSync(out, 'utf8').trim().split('\n');
     expect(lines, r.stderr).not.toContain('TIMEOUT');
     expect(lines.filter((l) => !l.startsWith('HOVER'))).toEqual([
-      expect.stringMatching(/^3:54 WARN wireguard\/exposed-secret this file contains 1 secret key value/),
+      expect.stringMatching(/^3:54 WARN wireguard\/exposed-secret this file contains 2 secret key values/),
       expect.stringMatching(/^5:33 WARN wireguard\/allowed-address-host-bits allowed-address `192\.168\.20\.1\/24` .*host bits set/),
+      // Cross-file: office-b is never opened in Neovim.
+      expect.stringMatching(/^6:117 ERROR topology\/psk-mismatch preshared-key of peer .* differs from the one peer .* on `office-b` uses/),
     ]);
     const hover = lines.find((l) => l.startsWith('HOVER'));
     expect(hover).toContain('JAhquIC7qOdZlx8pLkCrVLQCgQp81OxvQAT6loIuvxY=');
     expect(lines.join('\n')).not.toContain('gB2RudWuvA4WD');
+    expect(lines.join('\n')).not.toContain('cGFzc3dvcmRwYXNzd29yZHBhc3N3b3JkcGFzc3dvcmQ=');
   });
 });

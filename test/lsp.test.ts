@@ -14,7 +14,12 @@ const PAIR = path.join(FIXTURES, 'site-to-site');
 const A_PRIVATE = 'gB2RudWuvA4WD+Z6zxK2SG6Z4zDqgsMu36VbS9mMSlI=';
 const B_PRIVATE = 'kJJf/Z9a6aS+UDSEJD57QbD065amQti9xdD9MwmHHUk=';
 const A_PUBLIC = 'JAhquIC7qOdZlx8pLkCrVLQCgQp81OxvQAT6loIuvxY=';
+const A_PSK = 'cGFzc3dvcmRwYXNzd29yZHBhc3N3b3JkcGFzc3dvcmQ=';
+const B_PSK = 'b3RoZXJwYXNzd29yZHBhc3N3b3JkcGFzc3dvcmQxMjM=';
 const HOST_BITS = 'wireguard/allowed-address-host-bits';
+const PSK = 'topology/psk-mismatch';
+/** What office-a shows once its own host-bits problem is fixed or silenced. */
+const REST = ['wireguard/exposed-secret', PSK];
 
 interface Pos { line: number; character: number }
 interface TextEditLike { range: { start: Pos; end: Pos }; newText: string }
@@ -79,7 +84,7 @@ describe('language server over stdio', { timeout: 60_000 }, () => {
   it('publishes diagnostics for an opened document, with rule id, doc link and no secrets', async () => {
     client.open(aUri, aText, version);
     const diags = await client.waitForDiagnostics(aUri, (d) => d.length > 0);
-    expect(codes(diags)).toEqual(['wireguard/exposed-secret', HOST_BITS]);
+    expect(codes(diags)).toEqual(['wireguard/exposed-secret', HOST_BITS, PSK]);
     const hb = diags.find((d) => d.code === HOST_BITS)!;
     expect(hb.severity).toBe(2);
     expect(hb.source).toBe('roslint');
@@ -88,13 +93,30 @@ describe('language server over stdio', { timeout: 60_000 }, () => {
     expect(href).toMatch(/rules\/wireguard\/allowed-address-host-bits\.md$/);
     expect(existsSync(fileURLToPath(href))).toBe(true);
     expect(client.diagnostics.get(aUri)!.version).toBe(version);
-    expect(JSON.stringify([...client.diagnostics.values()])).not.toContain(A_PRIVATE);
+    const all = JSON.stringify([...client.diagnostics.values()]);
+    for (const secret of [A_PRIVATE, A_PSK, B_PSK]) expect(all).not.toContain(secret);
+  });
+
+  it('reports the PSK mismatch against office-b, which is not open, with a related location there', async () => {
+    const diags = await client.waitForDiagnostics(aUri, (d) => d.length > 0);
+    const psk = diags.find((d) => d.code === PSK)!;
+    expect(psk.severity).toBe(1);
+    expect(psk.message).toContain('office-b');
+    const bUri = uriOf(path.join(dir, 'office-b.rsc'));
+    expect(psk.relatedInformation?.map((r) => r.location.uri)).toContain(bUri);
+    // Editing office-b in the editor so the keys agree clears office-a's finding, and back.
+    const bText = readFileSync(path.join(dir, 'office-b.rsc'), 'utf8');
+    client.open(bUri, bText);
+    client.change(bUri, 2, bText.replace(B_PSK, A_PSK));
+    await client.waitForDiagnostics(aUri, (d) => d.length > 0 && !codes(d).includes(PSK));
+    client.close(bUri);
+    await client.waitForDiagnostics(aUri, (d) => codes(d).includes(PSK));
   });
 
   it('lints the closed workspace files too', async () => {
     const bUri = uriOf(path.join(dir, 'office-b.rsc'));
     const diags = await client.waitForDiagnostics(bUri);
-    expect(codes(diags)).toEqual(['wireguard/exposed-secret']);
+    expect(codes(diags)).toEqual(['wireguard/exposed-secret', PSK]);
     expect(JSON.stringify(diags)).not.toContain(B_PRIVATE);
   });
 
@@ -104,7 +126,7 @@ describe('language server over stdio', { timeout: 60_000 }, () => {
     for (let i = 0; i < 8; i++) client.change(aUri, ++version, i % 2 === 0 ? fixed : aText);
     client.change(aUri, ++version, fixed);
     const diags = await client.waitForDiagnostics(aUri, (d) => client.diagnostics.get(aUri)!.version === version && d.length > 0);
-    expect(codes(diags)).toEqual(['wireguard/exposed-secret']);
+    expect(codes(diags)).toEqual(REST);
     // Debounced: nine edits did not cause nine lint runs.
     const runs = client.statuses.slice(before).filter((s) => (s as { state: string }).state === 'ready').length;
     expect(runs).toBeLessThanOrEqual(3);
@@ -136,7 +158,7 @@ describe('language server over stdio', { timeout: 60_000 }, () => {
       const edited = applyEdits(aText, edits);
       client.change(aUri, ++version, edited);
       const diags = await client.waitForDiagnostics(aUri, () => client.diagnostics.get(aUri)!.version === version);
-      expect(codes(diags), edited).toEqual(['wireguard/exposed-secret']);
+      expect(codes(diags), edited).toEqual(REST);
     }
     client.change(aUri, ++version, aText);
     await client.waitForDiagnostics(aUri, (d) => d.some((x) => x.code === HOST_BITS));
@@ -266,21 +288,44 @@ describe('cross-file network linting', { timeout: 60_000 }, () => {
   });
 });
 
+describe('wg-quick clients in the workspace', { timeout: 60_000 }, () => {
+  it('lints a router together with the wg-quick .conf files next to it, as the fixture sidecars say', async () => {
+    const net = fileURLToPath(new URL('../fixtures/networks/road-warrior-mtu-keys/', import.meta.url));
+    const dir = mkdtempSync(path.join(tmpdir(), 'roslint-lsp-wgquick-'));
+    for (const f of ['server.rsc', 'alice.conf', 'bob.conf']) copyFileSync(path.join(net, f), path.join(dir, f));
+    writeFileSync(path.join(dir, 'nginx.conf'), 'server {\n  listen 80;\n}\n');
+    const client = await startClient({ rootDir: dir });
+    try {
+      const expected = (name: string) =>
+        (JSON.parse(readFileSync(path.join(net, name), 'utf8')) as { ruleId: string; line: number; column: number }[]).map((e) => [e.ruleId, e.line - 1, e.column - 1]);
+      const got = (ds: { code?: unknown; range: { start: Pos } }[]) => ds.map((d) => [d.code, d.range.start.line, d.range.start.character]);
+      const serverUri = uriOf(path.join(dir, 'server.rsc'));
+      client.open(serverUri, readFileSync(path.join(dir, 'server.rsc'), 'utf8'));
+      expect(got(await client.waitForDiagnostics(serverUri, (d) => d.length > 0))).toEqual(expected('server.expected.json'));
+      // alice.conf is not open: linted from disk as part of the network.
+      expect(got(await client.waitForDiagnostics(uriOf(path.join(dir, 'alice.conf'))))).toEqual(expected('alice.expected.json'));
+      expect(client.diagnostics.has(uriOf(path.join(dir, 'nginx.conf')))).toBe(false);
+    } finally {
+      expect(await client.stop()).toBe(0);
+    }
+  });
+});
+
 describe('roslint.config.json', { timeout: 60_000 }, () => {
   it('is read from the nearest directory and reloaded when it changes', async () => {
     const dir = workspace();
     const configPath = path.join(dir, 'roslint.config.json');
-    writeFileSync(configPath, JSON.stringify({ rules: { 'wireguard/exposed-secret': 'off', [HOST_BITS]: 'error' } }));
+    writeFileSync(configPath, JSON.stringify({ rules: { 'wireguard/exposed-secret': 'off', [PSK]: 'off', [HOST_BITS]: 'error' } }));
     const client = await startClient({ rootDir: dir });
     try {
       const aUri = uriOf(path.join(dir, 'office-a.rsc'));
       client.open(aUri, readFileSync(path.join(dir, 'office-a.rsc'), 'utf8'));
       const diags = await client.waitForDiagnostics(aUri, (d) => d.length > 0);
       expect(diags.map((d) => [d.code, d.severity])).toEqual([[HOST_BITS, 1]]);
-      writeFileSync(configPath, JSON.stringify({ rules: { [HOST_BITS]: ['off'] } }));
+      writeFileSync(configPath, JSON.stringify({ rules: { [HOST_BITS]: ['off'], [PSK]: 'warn' } }));
       await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(configPath), type: 2 }] });
       const after = await client.waitForDiagnostics(aUri, (d) => !codes(d).includes(HOST_BITS));
-      expect(codes(after)).toEqual(['wireguard/exposed-secret']);
+      expect(after.map((d) => [d.code, d.severity])).toEqual([['wireguard/exposed-secret', 2], [PSK, 2]]);
     } finally {
       expect(await client.stop()).toBe(0);
     }

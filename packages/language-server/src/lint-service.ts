@@ -18,8 +18,8 @@ import { parse, type Diagnostic } from '@roslint/parser';
 import { buildConfig, INTERNAL_ERROR, type Linter, type LintResult, type LintInput, type LintOptions, type RouterConfig } from '@roslint/core';
 import type { LintSettingsLoader } from './lint-settings.js';
 import { LintCancelled, type LintWorkerClient } from './lint-worker-client.js';
-import { DiskFiles, findRouterOsFiles } from './workspace-files.js';
-import { fileToUri, isRouterOsFile, uriToFile } from './uris.js';
+import { DiskFiles, findRouterOsFiles, isWgQuickFile } from './workspace-files.js';
+import { fileToUri, isConfFile, isRouterOsFile, uriToFile } from './uris.js';
 
 /** One file's latest lint: its diagnostics and (built on first use for worker results) its model. */
 export class LintedFile {
@@ -132,7 +132,7 @@ export class LintService {
     this.markGroupDirty(uri);
   }
 
-  /** File-watcher events for `.rsc` files. */
+  /** File-watcher events for `.rsc` and `.conf` files. */
   diskChanged(uri: string, kind: 'created' | 'changed' | 'deleted'): void {
     const file = uriToFile(uri);
     this.disk.forget(file);
@@ -145,6 +145,7 @@ export class LintService {
       this.markGroupDirty(uri);
       return;
     }
+    if (isConfFile(file) && !isWgQuickFile(file)) return;
     if (this.folderOf(file) !== undefined) this.diskUris.set(uri, file);
     if (!this.hooks.openDocument(uri)) this.changed(uri);
   }

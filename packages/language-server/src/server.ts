@@ -137,7 +137,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   connection.onInitialized(() => {
     if (watchDynamically) {
       void connection.client.register(DidChangeWatchedFilesNotification.type, {
-        watchers: [{ globPattern: '**/*.rsc' }, { globPattern: `**/${CONFIG_FILE_NAME}` }],
+        watchers: [{ globPattern: '**/*.rsc' }, { globPattern: '**/*.conf' }, { globPattern: `**/${CONFIG_FILE_NAME}` }],
       });
     }
     service.setFolders(pendingFolders);

@@ -31,3 +31,14 @@ export function normalizeUri(uri: string): string {
 export function isRouterOsFile(pathOrUri: string): boolean {
   return /\.rsc$/i.test(pathOrUri);
 }
+
+/** wg-quick client configs (`wg0.conf`) join the network of the workspace's routers. */
+export function isConfFile(pathOrUri: string): boolean {
+  return /\.conf$/i.test(pathOrUri);
+}
+
+/** A `.conf` is linted only when it is a wg-quick config (nginx.conf and friends are not). */
+export function looksLikeWgQuick(bytes: Uint8Array | string): boolean {
+  const head = typeof bytes === 'string' ? bytes.slice(0, 65536) : Buffer.from(bytes.subarray(0, 65536)).toString('latin1');
+  return /^\s*\[Interface\]\s*$/m.test(head);
+}

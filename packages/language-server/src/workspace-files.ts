@@ -1,10 +1,10 @@
 /**
- * The `.rsc` files of the workspace folders on disk: found once at start-up, then kept current by
+ * The `.rsc` files (and wg-quick `.conf` files) of the workspace folders on disk: found once at start-up, then kept current by
  * file-watcher events. Contents are read lazily and cached by modification time.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
-import { isRouterOsFile } from './uris.js';
+import { isConfFile, isRouterOsFile, looksLikeWgQuick } from './uris.js';
 
 const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'out', '.vscode-test']);
 /** Enough for any real network; stops a workspace opened at `/` from walking the disk. */
@@ -26,13 +26,24 @@ export function findRouterOsFiles(root: string): string[] {
       if (out.length >= MAX_FILES) return;
       if (e.isDirectory()) {
         if (!SKIP_DIRS.has(e.name) && !e.name.startsWith('.')) walk(path.join(dir, e.name), depth + 1);
-      } else if (e.isFile() && isRouterOsFile(e.name)) {
+      } else if (e.isFile() && (isRouterOsFile(e.name) || (isConfFile(e.name) && isWgQuickFile(path.join(dir, e.name))))) {
         out.push(path.join(dir, e.name));
       }
     }
   };
   walk(root, 0);
   return out;
+}
+
+/** A `.conf` file that is a wg-quick config (read up to 64 KB to tell). */
+export function isWgQuickFile(file: string): boolean {
+  try {
+    const st = statSync(file);
+    if (st.size > 1_000_000) return false;
+    return looksLikeWgQuick(readFileSync(file));
+  } catch {
+    return false;
+  }
 }
 
 export class DiskFiles {

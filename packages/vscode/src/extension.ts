@@ -38,7 +38,7 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
     initializationOptions: settings(),
     synchronize: {
       configurationSection: 'roslint',
-      fileEvents: vscode.workspace.createFileSystemWatcher('**/{*.rsc,roslint.config.json}'),
+      fileEvents: vscode.workspace.createFileSystemWatcher('**/{*.rsc,*.conf,roslint.config.json}'),
     },
   };
   client = new LanguageClient('roslint', 'roslint', serverOptions, clientOptions);
