@@ -1,5 +1,4 @@
 import type { Link, NetworkRule } from '@roslint/core';
-import { literal } from '@roslint/core';
 import { pairing, peerAnchor, peerOn, reportBoth, topologyOf } from './shared.js';
 
 function hasEndpoint(l: Link): boolean {
@@ -21,7 +20,7 @@ export const noInitiator: NetworkRule = {
     for (const { a, b } of topologyOf(ctx).tunnels) {
       const dials = (l: Link) => hasEndpoint(l) && !l.peer.responder;
       if (dials(a) || dials(b)) continue;
-      const bothResponders = a.peer.responder && b.peer.responder && literal(a.peer.item.props.get('responder') ?? a.peer.item.props.get('is-responder'));
+      const bothResponders = a.peer.responder && b.peer.responder;
       const why = bothResponders
         ? 'both ends are responder=yes'
         : hasEndpoint(a) || hasEndpoint(b)

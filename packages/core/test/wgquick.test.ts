@@ -160,3 +160,11 @@ describe('Linter and .conf files', () => {
     expect(conf.diagnostics[0]!.message).not.toContain(PRIV);
   });
 });
+
+describe('wg-quick peer labels', () => {
+  it('take the comment on the line above [Peer] or after it', () => {
+    const text = `[Interface]\nPrivateKey = ${PRIV}\n\n# office router\n[Peer]\nPublicKey = ${SERVER_PUB}\n[Peer] # backup hub\nPublicKey = ${PUB_OF_PRIV}\n[Peer]\nPublicKey = ${SERVER_PUB}\n`;
+    const labels = wireguardView(readWgQuick(text, 'c.conf').config).peers.map((p) => p.label);
+    expect(labels).toEqual(['office router', 'backup hub', `#2 (${SERVER_PUB.slice(0, 8)}…)`]);
+  });
+});

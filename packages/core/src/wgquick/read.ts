@@ -8,7 +8,7 @@
  * contain a key value.
  */
 import { SourceText } from '@roslint/parser';
-import type { Diagnostic, ParseResult, Span } from '@roslint/parser';
+import type { Comment, Diagnostic, ParseResult, Span } from '@roslint/parser';
 import type { Item, Menu, PropertyValue, RouterConfig } from '../model/types.js';
 import { checkKeyText } from '../analysis/keys.js';
 import { parsePrefix } from '../analysis/prefix.js';
@@ -94,6 +94,23 @@ function splitEndpoint(e: ConfEntry): { host?: { text: string; span: Span }; por
     host: { text: v.slice(hostStart, hostEnd), span: { start: base + hostStart, end: base + hostEnd } },
     port: { text: v.slice(colon + 1), span: { start: base + colon + 1, end: base + v.length } },
   };
+}
+
+/**
+ * The comment naming a [Peer] (`# alice` on the line above, or after the header), which the
+ * WireGuard view uses as the peer's label in messages.
+ */
+function labelComment(text: string, comments: readonly Comment[], header: Span): { text: string; span: Span } | undefined {
+  const lineStart = text.lastIndexOf('\n', header.start - 1) + 1;
+  for (const c of comments) {
+    const trailing = c.start >= header.end && !/[\r\n]/.test(text.slice(header.end, c.start));
+    // The comment line directly above: only whitespace between its end and the header's line.
+    const above = c.end <= lineStart && /^\r?\n?$/.test(text.slice(c.end, lineStart)) && text.slice(text.lastIndexOf('\n', c.start - 1) + 1, c.start).trim() === '';
+    if (!trailing && !above) continue;
+    const t = c.text.trim();
+    if (t !== '' && t.length <= 80) return { text: t, span: { start: c.start, end: c.end } };
+  }
+  return undefined;
 }
 
 function makeItem(id: number, menu: string, span: Span): Item {
@@ -189,6 +206,8 @@ export function readWgQuick(content: string | Uint8Array, file: string): WgQuick
     const byKey = entriesOf(section, PEER_KEYS);
     const item = makeItem(nextId++, '/interface/wireguard/peers', section.headerSpan);
     item.props.set('interface', value(ifaceName, section.headerSpan, section.headerSpan, section.headerSpan));
+    const label = labelComment(text, parsedConf.comments, section.headerSpan);
+    if (label) item.props.set('comment', value(label.text, label.span, label.span, label.span));
     const pub = byKey.get('publickey')?.[0];
     if (pub) {
       checkKey(pub, 'public key');
