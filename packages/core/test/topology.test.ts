@@ -109,6 +109,22 @@ describe('network topology: pairing', () => {
     expect(t.tunnels).toHaveLength(2);
   });
 
+  it('completes a key pair whose way back fails addressing because of the defect (client Address not allowed)', () => {
+    const server = [
+      '/interface/wireguard/add listen-port=13231 name=wireguard1',
+      '/ip/address/add address=172.16.0.1/24 interface=wireguard1',
+      `/interface/wireguard/peers/add interface=wireguard1 public-key="${K.alice.pub}" allowed-address=172.16.0.2/32 comment=alice`,
+    ].join('\n');
+    const alice = `[Interface]\nPrivateKey = ${K.alice.priv}\nAddress = 172.16.0.9/32\n[Peer]\nPublicKey = ${K.server.pub}\nAllowedIPs = 0.0.0.0/0\n`;
+    const t = buildTopology([config('server.rsc', server), config('alice.conf', alice)]);
+    expect(t.links.map(describeLink)).toEqual([
+      'server/alice -> alice/alice by key',
+      `alice/#0 (${K.server.pub.slice(0, 8)}…) -> server/wireguard1 by address`,
+    ]);
+    expect(t.tunnels).toHaveLength(1);
+    expect(t.unpaired).toEqual([]);
+  });
+
   it('leaves a peer unpaired when two interfaces match equally well', () => {
     const hub = (n: number) =>
       [

@@ -79,15 +79,20 @@ describe('topology rules', () => {
     });
 
     it('reports a one-sided pair on both ends', () => {
-      // alice's Address is outside the server's allowed-address for her: the server still points at
-      // alice by key, but alice's peer cannot be paired back by addressing (keys hidden on the server).
-      const results = lintNetwork('road-warrior-client-address-hidden', files, { 'topology/unpaired-peer': { networkStrict: true } });
-      const got = results.map((r) => r.diagnostics.filter((d) => d.ruleId === 'topology/unpaired-peer').map((d) => d.message));
-      expect(got[0]).toEqual([
-        expect.stringContaining('points at this interface (peer `laptop-alice` on `server` ↔ `alice` interface `alice`, paired by key), but it has no peer for `server`'),
-        expect.stringContaining('matches no interface'),
+      // b shows its private key, a's peer points at it by key, but b has no peer at all.
+      const priv = 'DO8XfIj9sztyxDYPULLy5HdtCrFOz/r/zPyGuZSadvA=';
+      const pub = 'C7e46wncfwh7JNcNqu1iKKkyuhaY+5WAZTerle9S7lI=';
+      const [a, b] = linter.lintMany(
+        [
+          { file: 'a.rsc', content: `/interface/wireguard/add name=wg0 listen-port=1\n/ip/address/add address=10.0.0.1/30 interface=wg0\n/interface/wireguard/peers/add interface=wg0 public-key="${pub}" allowed-address=10.0.0.2/32 endpoint-address=192.0.2.2 endpoint-port=1\n` },
+          { file: 'b.rsc', content: `/interface/wireguard/add name=wg0 listen-port=1 private-key="${priv}"\n/ip/address/add address=10.0.0.2/30 interface=wg0\n` },
+        ],
+        { ruleOptions: { 'topology/unpaired-peer': { networkStrict: true } } },
+      );
+      expect(a!.diagnostics.map((d) => [d.ruleId, d.range.start.line + 1, d.message])).toEqual([
+        ['topology/unpaired-peer', 3, expect.stringContaining('points at `b` interface `wg0` (peer `#0 (C7e46wnc…)` on `a` ↔ `b` interface `wg0`, paired by key), which has no peer for `a`')],
       ]);
-      expect(got[2]).toEqual([expect.stringContaining('peer `laptop-alice` on `server` points at `alice` interface `alice`')]);
+      expect(b!.diagnostics.map((d) => [d.ruleId, d.range.start.line + 1, d.related?.[0]?.file])).toEqual([['topology/unpaired-peer', 1, 'a.rsc']]);
     });
   });
 });

@@ -121,6 +121,44 @@ export function buildTopology(configs: readonly RouterConfig[]): Topology {
     }
   }
 
+  /**
+   * A peer paired by key whose far end has no link back: when exactly one unpaired peer of the far
+   * interface accepts this interface's address, that peer is the way back (its own addressing may
+   * fail only because of the mistake the rules are about, e.g. a client Address the server does not
+   * allow). Its link is recorded as paired by addressing.
+   */
+  function completeKeyPairs(): void {
+    const linked = new Set(links.map((l) => l.peer));
+    const pointsBack = new Map<WgInterface, Set<WgInterface>>();
+    for (const l of links) {
+      const set = pointsBack.get(l.iface);
+      if (set) set.add(l.targetIface);
+      else pointsBack.set(l.iface, new Set([l.targetIface]));
+    }
+    const unpairedByIface = new Map<WgInterface, Topology['unpaired']>();
+    for (const u of unpaired) {
+      const list = unpairedByIface.get(u.iface);
+      if (list) list.push(u);
+      else unpairedByIface.set(u.iface, [u]);
+    }
+    for (const l of [...links]) {
+      if (l.method !== 'key') continue;
+      if (pointsBack.get(l.targetIface)?.has(l.iface)) continue;
+      const own = l.router.tunnelAddresses.get(l.iface) ?? [];
+      const candidates = (unpairedByIface.get(l.targetIface) ?? []).filter(
+        (u) =>
+          !linked.has(u.peer) &&
+          (l.iface.publicKey === undefined || u.peer.publicKey === l.iface.publicKey) &&
+          own.some((t) => u.peer.allowed.some((e) => e.prefix !== undefined && e.prefix.family === t.family && e.prefix.first <= t.value && t.value <= e.prefix.last)),
+      );
+      if (candidates.length !== 1) continue;
+      const u = candidates[0]!;
+      links.push({ router: u.router, iface: u.iface, peer: u.peer, target: l.router, targetIface: l.iface, method: 'address' });
+      linked.add(u.peer);
+      unpaired.splice(unpaired.indexOf(u), 1);
+    }
+  }
+
   function pairByKey(router: RouterNode, iface: WgInterface, peer: WgPeer): Link | undefined {
     if (peer.publicKey === undefined) return undefined;
     const found = (byKey.get(peer.publicKey) ?? []).filter((k) => k.router !== router);
@@ -155,6 +193,8 @@ export function buildTopology(configs: readonly RouterConfig[]): Topology {
     }
     return undefined;
   }
+
+  completeKeyPairs();
 
   // Tunnels: a link and a link of the target's interface pointing back at this interface.
   // Index: from-interface → to-interface → links (interfaces are unique objects across routers).
