@@ -20,7 +20,8 @@ export const endpointAddressMismatch: NetworkRule = {
       const value = certain(link.peer.endpointAddressValue);
       if (!value || value.text === '') continue;
       const ip = parseAddress(value.text);
-      if (!ip) continue; // a host name
+      // Host names are not resolved; IPv6 WANs are often SLAAC/pool-assigned, so only IPv4 is judged.
+      if (!ip || ip.family !== 4) continue;
       const reach = reachability(link.target);
       if (!reach.publicWanKnown || reach.ownAddresses.has(addressKey(ip.family, ip.value))) continue;
       reportBoth(
