@@ -2,7 +2,7 @@
  * Protocol tests: the built language server spawned over stdio and driven the way an editor
  * drives it (build first: `npx tsc -b`; `npm test` does).
  */
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -195,6 +195,36 @@ describe('language server over stdio', { timeout: 60_000 }, () => {
     expect(cross).toEqual([{ uri: uriOf(path.join(dir, 'office-b.rsc')), range: { start: posOf(bText, 'name=wg-a', 5), end: posOf(bText, 'name=wg-a', 9) } }]);
   });
 
+  it('navigates scripts called by name and interface lists', async () => {
+    const uri = uriOf(path.join(dir, 'scripts.rsc'));
+    const text = [
+      '/system script',
+      'add name=backup source=":log info \\"backup\\""',
+      '/system scheduler',
+      'add interval=1d name=nightly on-event=backup',
+      '/system script run backup',
+      '/interface list',
+      'add name=LAN',
+      '/interface list member',
+      'add interface=ether2 list=LAN',
+      '/ip firewall filter',
+      'add action=accept chain=input in-interface-list=LAN',
+      '',
+    ].join('\n');
+    client.open(uri, text);
+    const at = (needle: string, delta: number, nth = 0) => ({ textDocument: { uri }, position: posOf(text, needle, delta, nth) });
+    const def = await client.request<Loc[]>('textDocument/definition', at('on-event=backup', 10));
+    expect(def.map((l) => l.range.start)).toEqual([posOf(text, 'name=backup', 5)]);
+    const refs = await client.request<Loc[]>('textDocument/references', { ...at('name=backup', 6), context: { includeDeclaration: true } });
+    expect(refs.map((l) => l.range.start.line)).toEqual([1, 3, 4]);
+    const lists = await client.request<Loc[]>('textDocument/references', { ...at('in-interface-list=LAN', 19), context: { includeDeclaration: false } });
+    expect(lists.map((l) => l.range.start.line).sort((a, b) => a - b)).toEqual([8, 10]);
+    const hover = await client.request<{ contents: { value: string } }>('textDocument/hover', at('list=LAN', 6));
+    expect(hover.contents.value).toContain('interface list `LAN`');
+    expect(hover.contents.value).toContain('Members: `ether2`');
+    client.close(uri);
+  });
+
   it('completes menus, commands, property names and enumerated values', async () => {
     const uri = uriOf(path.join(dir, 'scratch.rsc'));
     const text = '/ip fire\n/interface wireguard peers add \n/ip firewall filter add action=\n/interface wireguard\nad\n';
@@ -250,6 +280,58 @@ describe('language server over stdio', { timeout: 60_000 }, () => {
     expect(symbols.length).toBeGreaterThan(0);
     client.close(uri);
     await client.waitForDiagnostics(uri, (d) => d.length === 0);
+  });
+});
+
+describe('every feature on every repository fixture', { timeout: 120_000 }, () => {
+  it('answers without a failure logged, at positions all over each file', async () => {
+    const root = fileURLToPath(new URL('../fixtures/', import.meta.url));
+    const files: string[] = [];
+    const walk = (d: string) => {
+      for (const e of readdirSync(d, { withFileTypes: true })) {
+        if (e.isDirectory()) walk(path.join(d, e.name));
+        else if (/\.(rsc|conf)$/.test(e.name)) files.push(path.join(d, e.name));
+      }
+    };
+    walk(root);
+    expect(files.length).toBeGreaterThan(20);
+    const client = await startClient();
+    try {
+      let requests = 0;
+      for (const file of files) {
+        const uri = uriOf(file);
+        const text = readFileSync(file, 'utf8');
+        client.open(uri, text);
+        const lines = text.split(/\r\n|\r|\n/);
+        const doc = { textDocument: { uri } };
+        await Promise.all([
+          client.request('textDocument/documentSymbol', doc),
+          client.request('textDocument/foldingRange', doc),
+          client.request('textDocument/semanticTokens/full', doc),
+        ]);
+        requests += 3;
+        // Every 3rd line, three columns: start, middle, end.
+        for (let line = 0; line < lines.length; line += 3) {
+          const len = lines[line]!.length;
+          for (const character of [0, len >> 1, len]) {
+            const at = { ...doc, position: { line, character } };
+            await Promise.all([
+              client.request('textDocument/hover', at),
+              client.request('textDocument/definition', at),
+              client.request('textDocument/references', { ...at, context: { includeDeclaration: true } }),
+              client.request('textDocument/completion', at),
+              client.request('textDocument/codeAction', { ...doc, range: { start: { line, character: 0 }, end: { line, character: len } }, context: { diagnostics: [] } }),
+            ]);
+            requests += 5;
+          }
+        }
+        client.close(uri);
+      }
+      expect(requests).toBeGreaterThan(1000);
+      expect(client.logs.filter((l) => /failed/.test(l))).toEqual([]);
+    } finally {
+      expect(await client.stop()).toBe(0);
+    }
   });
 });
 

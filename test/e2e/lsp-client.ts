@@ -23,6 +23,8 @@ export interface TestClient {
   /** Latest diagnostics per URI. */
   diagnostics: Map<string, Protocol.PublishDiagnosticsParams>;
   statuses: unknown[];
+  /** window/logMessage texts (the server logs every feature that failed). */
+  logs: string[];
   waitForDiagnostics(uri: string, accept?: (d: Protocol.Diagnostic[]) => boolean, timeoutMs?: number): Promise<Protocol.Diagnostic[]>;
   open(uri: string, text: string, version?: number): void;
   change(uri: string, version: number, text: string): void;
@@ -50,7 +52,8 @@ export async function startClient(
     for (const w of [...waiters]) w();
   });
   connection.onNotification('roslint/status', (s: unknown) => statuses.push(s));
-  connection.onNotification(P.LogMessageNotification.type, () => undefined);
+  const logs: string[] = [];
+  connection.onNotification(P.LogMessageNotification.type, (m) => logs.push(m.message));
   connection.onRequest(P.RegistrationRequest.type, () => undefined);
   connection.onRequest(P.ConfigurationRequest.type, () => []);
   connection.listen();
@@ -79,6 +82,7 @@ export async function startClient(
     stderr: () => err,
     diagnostics,
     statuses,
+    logs,
     waitForDiagnostics(uri, accept = () => true, timeoutMs = 15000) {
       return new Promise((resolve, reject) => {
         const check = () => {

@@ -5,7 +5,7 @@
  * Go to definition, find references and hover all read this index.
  */
 import { resolveArgName } from '@roslint/schema';
-import { interfaceIndex, wireguardView, type RouterConfig, type PropertyValue } from '@roslint/core';
+import { interfaceIndex, wireguardView, type CommandRecord, type RouterConfig, type PropertyValue } from '@roslint/core';
 import type { Span } from '@roslint/parser';
 import { canonicalCommand } from './locate.js';
 
@@ -58,6 +58,23 @@ function nameSpan(sourceText: string, span: Span): Span {
   return span;
 }
 
+/** `/system script run backup` and a scheduler's `on-event=backup` call a script by name. */
+function scriptCalls(cmd: CommandRecord, add: (kind: NameKind, name: string, span: Span, definition: boolean) => void): void {
+  const verb = canonicalCommand(cmd);
+  if (cmd.menu === '/system/script' && verb === 'run') {
+    for (const arg of cmd.args) {
+      if (arg.name === null && arg.value && arg.valueSpan && /^[\w.-]+$/.test(arg.value)) add('script', arg.value, arg.valueSpan, false);
+    }
+  }
+  if (cmd.menu === '/system/scheduler' && verb) {
+    for (const arg of cmd.args) {
+      const name = arg.name && (resolveArgName(cmd.menu, verb, arg.name) ?? arg.name);
+      // A bare word is a script name; anything with spaces or commands is inline script source.
+      if (name === 'on-event' && arg.value && arg.valueSpan && /^[\w.-]+$/.test(arg.value)) add('script', arg.value, arg.valueSpan, false);
+    }
+  }
+}
+
 const cache = new WeakMap<RouterConfig, Occurrence[]>();
 
 export function occurrences(config: RouterConfig): Occurrence[] {
@@ -95,6 +112,7 @@ export function occurrences(config: RouterConfig): Occurrence[] {
         if (defs.has(`${span.start}:${span.end}`)) continue;
         add(kind, arg.value, arg.valueSpan, false);
       }
+      scriptCalls(cmd, add);
     }
   } catch {
     // A half-built model (syntax errors) gives fewer names, never a failed request.

@@ -55,7 +55,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   const loader = new LintSettingsLoader();
   let settings: ServerSettings = {};
   let watchDynamically = false;
-  let problems = new Map<string, number>();
+  const problems = new Map<string, { all: number; errors: number }>();
   const log = (m: string) => connection.console.log(m);
 
   const service = new LintService(
@@ -68,11 +68,16 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       log,
       onRun: (phase, stats) => {
         let total = 0;
-        for (const n of problems.values()) total += n;
+        let errors = 0;
+        for (const n of problems.values()) {
+          total += n.all;
+          errors += n.errors;
+        }
         void connection.sendNotification(STATUS_NOTIFICATION, {
           state: phase === 'start' ? 'linting' : 'ready',
           files: stats.files,
           problems: total,
+          errors,
           ms: Math.round(stats.ms),
         });
       },
@@ -83,7 +88,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
 
   function publish(uri: string, linted: LintedFile | null): void {
     const diagnostics = linted ? linted.diagnostics.map((d) => toLspDiagnostic(d, docs)) : [];
-    problems.set(uri, diagnostics.length);
+    if (linted) problems.set(uri, { all: diagnostics.length, errors: linted.diagnostics.filter((d) => d.severity === 'error').length });
+    else problems.delete(uri);
     void connection.sendDiagnostics({ uri, ...(linted?.version != null ? { version: linted.version } : {}), diagnostics });
   }
 

@@ -9,6 +9,7 @@ interface Status {
   state: 'linting' | 'ready';
   files: number;
   problems: number;
+  errors: number;
   ms: number;
 }
 
@@ -45,7 +46,10 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
   showStatus('$(sync~spin) roslint', 'roslint: starting');
   client.onNotification('roslint/status', (s: Status) => {
     if (s.state === 'linting') showStatus('$(sync~spin) roslint', `roslint: linting ${s.files} file(s)`);
-    else showStatus(s.problems > 0 ? `$(warning) roslint ${s.problems}` : '$(check) roslint', `roslint: ${s.problems} problem(s); last run ${s.files} file(s) in ${s.ms} ms`);
+    else {
+      const icon = s.errors > 0 ? '$(error)' : s.problems > 0 ? '$(warning)' : '$(check)';
+      showStatus(`${icon} roslint${s.problems > 0 ? ` ${s.problems}` : ''}`, `roslint: ${s.problems} problem(s), ${s.errors} error(s); last run ${s.files} file(s) in ${s.ms} ms`);
+    }
   });
   try {
     await client.start();
