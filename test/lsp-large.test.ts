@@ -63,6 +63,10 @@ describe('large files', { timeout: 120_000 }, () => {
       });
       console.log(`code actions on the big file (model built on demand) in ${(performance.now() - t2).toFixed(0)} ms`);
       expect(actions.map((a) => a.title)).toContain('Use 10.200.0.0/24');
+      const symbols = await client.request<{ name: string; children: { name: string }[] }[]>('textDocument/documentSymbol', { textDocument: { uri: bigUri } });
+      const list = symbols.find((s) => s.name === '/ip/firewall/address-list')!;
+      expect(list.children).toHaveLength(2001);
+      expect(list.children[2000]!.name).toBe('… 68000 more');
     } finally {
       expect(await client.stop()).toBe(0);
     }

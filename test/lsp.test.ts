@@ -370,6 +370,27 @@ describe('cross-file network linting', { timeout: 60_000 }, () => {
   });
 });
 
+describe('workspace folders', { timeout: 60_000 }, () => {
+  it('lints the files of an added folder and clears those of a removed one', async () => {
+    const first = workspace();
+    const second = mkdtempSync(path.join(tmpdir(), 'roslint-lsp-folder-'));
+    copyFileSync(path.join(PAIR, 'office-a.rsc'), path.join(second, 'router.rsc'));
+    const client = await startClient({ rootDir: first });
+    try {
+      const firstB = uriOf(path.join(first, 'office-b.rsc'));
+      const secondUri = uriOf(path.join(second, 'router.rsc'));
+      await client.waitForDiagnostics(firstB, (d) => d.length > 0);
+      await client.connection.sendNotification('workspace/didChangeWorkspaceFolders', {
+        event: { added: [{ uri: uriOf(second), name: 'second' }], removed: [{ uri: uriOf(first), name: 'ws' }] },
+      });
+      expect(codes(await client.waitForDiagnostics(secondUri, (d) => d.length > 0))).toContain(HOST_BITS);
+      await client.waitForDiagnostics(firstB, (d) => d.length === 0);
+    } finally {
+      expect(await client.stop()).toBe(0);
+    }
+  });
+});
+
 describe('wg-quick clients in the workspace', { timeout: 60_000 }, () => {
   it('lints a router together with the wg-quick .conf files next to it, as the fixture sidecars say', async () => {
     const net = fileURLToPath(new URL('../fixtures/networks/road-warrior-mtu-keys/', import.meta.url));

@@ -104,11 +104,16 @@ export class LintService {
 
   setFolders(folders: string[]): void {
     this.folders = folders.map((f) => path.resolve(f)).sort((a, b) => b.length - a.length);
+    const before = [...this.diskUris.keys()];
     this.diskUris.clear();
     for (const folder of this.folders) {
       for (const file of findRouterOsFiles(folder)) this.diskUris.set(fileToUri(file), file);
     }
-    for (const uri of this.diskUris.keys()) this.dirty.add(uri);
+    // Files of a removed folder that are not open lose their diagnostics.
+    for (const uri of before) {
+      if (!this.diskUris.has(uri) && !this.hooks.openDocument(uri) && this.results.delete(uri)) this.hooks.publish(uri, null);
+    }
+    for (const uri of this.knownUris()) this.dirty.add(uri);
     this.schedule();
   }
 

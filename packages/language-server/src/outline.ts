@@ -5,15 +5,24 @@ import { FoldingRangeKind, SymbolKind, type DocumentSymbol, type FoldingRange } 
 import { spanToRange } from './convert.js';
 import { itemLabel } from './locate.js';
 
+/** An outline of 100 000 address-list entries helps nobody and costs megabytes per request. */
+const MAX_ITEMS_PER_MENU = 2000;
+
 export function documentSymbols(config: RouterConfig): DocumentSymbol[] {
   const source = config.source;
   const out: { start: number; symbol: DocumentSymbol }[] = [];
   for (const menu of config.menus.values()) {
     const items = menu.items.filter((i) => i.span.end > i.span.start);
     if (items.length === 0) continue;
-    const start = Math.min(...items.map((i) => i.span.start));
-    const end = Math.max(...items.map((i) => i.span.end));
-    const children: DocumentSymbol[] = items.map((item, index) => {
+    // A loop, not Math.min(...spread): a large export has 100 000+ items in one menu.
+    let start = Infinity;
+    let end = 0;
+    for (const i of items) {
+      if (i.span.start < start) start = i.span.start;
+      if (i.span.end > end) end = i.span.end;
+    }
+    const shown = items.length > MAX_ITEMS_PER_MENU ? items.slice(0, MAX_ITEMS_PER_MENU) : items;
+    const children: DocumentSymbol[] = shown.map((item, index) => {
       const range = spanToRange(source, item.span);
       const nameValue = item.props.get('name') ?? item.props.get('default-name');
       const selection = nameValue && nameValue.span.start >= item.span.start && nameValue.span.end <= item.span.end ? spanToRange(source, nameValue.span) : range;
@@ -26,6 +35,10 @@ export function documentSymbols(config: RouterConfig): DocumentSymbol[] {
       };
     });
     const range = spanToRange(source, { start, end });
+    if (shown.length < items.length) {
+      const rest = spanToRange(source, items[shown.length]!.span);
+      children.push({ name: `… ${items.length - shown.length} more`, kind: SymbolKind.Object, range: rest, selectionRange: rest });
+    }
     out.push({ start, symbol: { name: menu.path, kind: SymbolKind.Namespace, range, selectionRange: spanToRange(source, { start, end: start }), children } });
   }
   return out.sort((a, b) => a.start - b.start).map((s) => s.symbol);

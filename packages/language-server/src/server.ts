@@ -55,6 +55,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   const loader = new LintSettingsLoader();
   let settings: ServerSettings = {};
   let watchDynamically = false;
+  let supportsFolderEvents = false;
   const problems = new Map<string, { all: number; errors: number }>();
   const log = (m: string) => connection.console.log(m);
 
@@ -120,6 +121,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   connection.onInitialize((params): InitializeResult => {
     applySettings(params.initializationOptions as ServerSettings | undefined);
     watchDynamically = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    supportsFolderEvents = params.capabilities.workspace?.workspaceFolders === true;
     const folders = params.workspaceFolders?.map((f) => uriToFile(f.uri)) ?? (params.rootUri ? [uriToFile(params.rootUri)] : []);
     pendingFolders = folders.filter((f) => f.startsWith('/') || /^[a-z]:/i.test(f));
     return {
@@ -147,6 +149,15 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       });
     }
     service.setFolders(pendingFolders);
+    if (supportsFolderEvents) {
+      connection.workspace.onDidChangeWorkspaceFolders(
+        guard('workspace folders', undefined, (e) => {
+          const removed = new Set(e.removed.map((f) => uriToFile(f.uri)));
+          pendingFolders = [...pendingFolders.filter((f) => !removed.has(f)), ...e.added.map((f) => uriToFile(f.uri))];
+          service.setFolders(pendingFolders);
+        }),
+      );
+    }
   });
 
   connection.onDidChangeConfiguration(
