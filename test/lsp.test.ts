@@ -370,6 +370,24 @@ describe('cross-file network linting', { timeout: 60_000 }, () => {
   });
 });
 
+describe('editor settings', { timeout: 60_000 }, () => {
+  it('a RouterOS version override applies to files without an export header, and can change at run time', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'roslint-lsp-settings-'));
+    const client = await startClient({ rootDir: dir, initializationOptions: { routerosVersion: '7.12' } });
+    try {
+      const uri = uriOf(path.join(dir, 'peer.rsc'));
+      const text = '/interface wireguard\nadd listen-port=13231 name=wg1\n/interface wireguard peers\nadd allowed-address=10.0.0.2/32 interface=wg1 public-key="cppUD0mg5uTuSR2EcVeAWYNWPCy0eQsHGXCf8aa/21Y=" responder=yes\n';
+      client.open(uri, text);
+      const old = await client.waitForDiagnostics(uri, (d) => d.length > 0);
+      expect(old.find((d) => d.range.start.line === 3 && String(d.code).startsWith('schema/'))?.message).toMatch(/responder/);
+      await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { roslint: { routerosVersion: '7.19' } } });
+      await client.waitForDiagnostics(uri, (d) => !d.some((x) => x.range.start.line === 3 && String(x.code).startsWith('schema/')));
+    } finally {
+      expect(await client.stop()).toBe(0);
+    }
+  });
+});
+
 describe('workspace folders', { timeout: 60_000 }, () => {
   it('lints the files of an added folder and clears those of a removed one', async () => {
     const first = workspace();
