@@ -227,7 +227,7 @@ describe('language server over stdio', { timeout: 60_000 }, () => {
 
   it('completes menus, commands, property names and enumerated values', async () => {
     const uri = uriOf(path.join(dir, 'scratch.rsc'));
-    const text = '/ip fire\n/interface wireguard peers add \n/ip firewall filter add action=\n/interface wireguard\nad\n';
+    const text = '/ip fire\n/interface wireguard peers add \n/ip firewall filter add action=\n/interface wireguard\nad\n/ip address add interface=\n';
     client.open(uri, text);
     const complete = async (line: number) => {
       const character = text.split('\n')[line]!.length;
@@ -240,6 +240,8 @@ describe('language server over stdio', { timeout: 60_000 }, () => {
     expect(props).not.toContain('firewall');
     expect(await complete(2)).toEqual(expect.arrayContaining(['accept', 'drop', 'jump']));
     expect(await complete(4)).toContain('add');
+    // Interfaces defined anywhere in the network (office-b.rsc is not open).
+    expect(await complete(5)).toEqual(expect.arrayContaining(['wg-a', 'wg-b']));
     client.close(uri);
   });
 

@@ -145,8 +145,10 @@ describe('in a real VS Code (code-server + headless Chromium)', () => {
     const shot = path.join(mkdtempSync(path.join(tmpdir(), 'roslint-cs-shot-')), 'problems.png');
     // Message and rule of office-a's finding, and office-b (never opened) linted as part of the network.
     const expected = ['has host bits set', 'wireguard/allowed-address-host-bits', 'office-b.rsc', 'topology/psk-mismatch', 'the handshake fails'];
-    const run = await runInCodeServer({ vsix, workspace: ws, file: 'office-a.rsc', screenshot: shot, expected });
+    // 5 problems: office-a 3, office-b 2.
+    const run = await runInCodeServer({ vsix, workspace: ws, file: 'office-a.rsc', screenshot: shot, expected, status: 'roslint 5' });
     expect(run.code, run.output).toBe(0);
+    expect(run.output).toContain('status bar shows: roslint 5');
     const panel = readFileSync(shot.replace(/\.png$/, '-problems.txt'), 'utf8');
     for (const e of expected) expect(panel).toContain(e);
     for (const secret of ['gB2RudWuvA4WD', 'cGFzc3dvcmRwYXNzd29yZHBhc3N3b3JkcGFzc3dvcmQ=']) expect(panel).not.toContain(secret);

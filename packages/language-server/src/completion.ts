@@ -2,7 +2,8 @@
  * Completion from the schema, for the file's RouterOS version: menus and commands after a path,
  * property names after a command, enumerated values after `name=`.
  */
-import { argInfo, argsOf, canonicalizeMenuPath, commandsOf, isCommand, resolveCommandName, resolveVersion, subMenusOf } from '@roslint/schema';
+import { argInfo, argsOf, canonicalizeMenuPath, commandsOf, isCommand, resolveArgName, resolveCommandName, resolveVersion, subMenusOf } from '@roslint/schema';
+import { KIND_LABEL, occurrences, refKind } from './names.js';
 import type { RouterConfig } from '@roslint/core';
 import type { SourceText } from '@roslint/parser';
 import { CompletionItemKind, type CompletionItem, type Position } from 'vscode-languageserver';
@@ -51,7 +52,7 @@ function currentMenu(config: RouterConfig, offset: number): string[] {
   return menu.split('/').filter(Boolean);
 }
 
-export function completionsAt(config: RouterConfig, source: SourceText, pos: Position, versionOverride?: string): CompletionItem[] {
+export function completionsAt(config: RouterConfig, source: SourceText, pos: Position, versionOverride?: string, group: readonly RouterConfig[] = [config]): CompletionItem[] {
   const version = resolveVersion(versionOverride ?? config.version?.text ?? '') ?? undefined;
   const { text } = statementPrefix(source, pos);
   const trimmed = text.replace(/^\s+/, '');
@@ -100,10 +101,23 @@ export function completionsAt(config: RouterConfig, source: SourceText, pos: Pos
   if (!verb) return [];
   const eq = typing.indexOf('=');
   if (eq >= 0) {
-    const arg = typing.slice(0, eq);
+    const arg = resolveArgName(menu, verb, typing.slice(0, eq), version) ?? typing.slice(0, eq);
     const info = argInfo(menu, verb, arg);
     const partial = typing.slice(eq + 1);
-    return (info?.values ?? []).map((v) => item(v, CompletionItemKind.EnumMember, partial, v, info?.closed ? 'value' : 'suggested value'));
+    const values = (info?.values ?? []).map((v) => item(v, CompletionItemKind.EnumMember, partial, v, info?.closed ? 'value' : 'suggested value'));
+    // Names the configuration defines (interfaces, lists, tables, scripts), from every file of the network.
+    const kind = refKind('/' + menu.join('/'), arg);
+    if (!kind || kind === 'public-key') return values;
+    const seen = new Set(values.map((v) => v.label));
+    const names: CompletionItem[] = [];
+    for (const c of group) {
+      for (const o of occurrences(c)) {
+        if (o.kind !== kind || !o.definition || seen.has(o.name)) continue;
+        seen.add(o.name);
+        names.push(item(o.name, kind === 'interface' ? CompletionItemKind.Interface : CompletionItemKind.Reference, partial, o.name, KIND_LABEL[kind]));
+      }
+    }
+    return [...names, ...values];
   }
   const given = new Set(before.slice(argStart).map((w) => w.split('=')[0]!));
   return argsOf(menu, verb, version)

@@ -29,7 +29,7 @@ export const KIND_LABEL: Record<NameKind, string> = {
 };
 
 /** Which argument names refer to which kind of name (canonical argument names). */
-function refKind(menu: string, arg: string): NameKind | undefined {
+export function refKind(menu: string, arg: string): NameKind | undefined {
   if (arg === 'interface' || arg === 'in-interface' || arg === 'out-interface' || arg === 'master-port' || arg === 'master-interface') {
     return 'interface';
   }

@@ -239,7 +239,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     guard('completion', [], (params) => {
       const linted = current(params.textDocument.uri);
       if (!linted) return [];
-      return completionsAt(linted.config, linted.config.source, params.position, settings.routerosVersion);
+      const group = service.group(linted.uri).map((g) => g.config);
+      return completionsAt(linted.config, linted.config.source, params.position, settings.routerosVersion, group.length ? group : [linted.config]);
     }),
   );
 

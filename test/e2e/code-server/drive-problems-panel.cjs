@@ -30,6 +30,11 @@ const fs = require('fs');
       await page.locator('.markers-panel', { hasText: text }).first().waitFor({ timeout: 60000 });
       log('problems panel shows:', text);
     }
+    // The extension's status bar item reports the problem count once linting is done.
+    if (process.env.STATUS) {
+      await page.locator('.statusbar-item', { hasText: process.env.STATUS }).first().waitFor({ timeout: 30000 });
+      log('status bar shows:', process.env.STATUS);
+    }
     // Squiggles are drawn in the editor too.
     await page.waitForSelector('.editor-instance .squiggly-warning, .editor-instance .squiggly-error', { timeout: 15000 });
     await page.waitForTimeout(800);

@@ -18,11 +18,11 @@ function freePort(): Promise<number> {
   });
 }
 
-export async function runInCodeServer(o: { vsix: string; workspace: string; file: string; screenshot: string; expected: string[] }): Promise<{ code: number | null; output: string }> {
+export async function runInCodeServer(o: { vsix: string; workspace: string; file: string; screenshot: string; expected: string[]; status?: string }): Promise<{ code: number | null; output: string }> {
   const port = await freePort();
   const args = [path.join(HERE, 'run.sh'), HARNESS_DIR, o.vsix, o.workspace, o.file, String(port), o.screenshot, JSON.stringify(o.expected)];
   return new Promise((resolve) => {
-    const child = spawn('bash', args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('bash', args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, STATUS: o.status ?? '' } });
     let output = '';
     child.stdout.on('data', (b: Buffer) => (output += b.toString()));
     child.stderr.on('data', (b: Buffer) => (output += b.toString()));

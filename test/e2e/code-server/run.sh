@@ -50,6 +50,6 @@ CSPID=$!; trap 'kill $CSPID 2>/dev/null || true' EXIT
 for i in $(seq 1 120); do curl -fs "http://127.0.0.1:$PORT/healthz" >/dev/null && break; sleep 0.5; done
 
 t "drive headless chromium"
-CS_URL="http://127.0.0.1:$PORT/?folder=$WS" SHOT="$SHOT" EXPECT="$EXPECT" FILE="$FILE" \
+CS_URL="http://127.0.0.1:$PORT/?folder=$WS" SHOT="$SHOT" EXPECT="$EXPECT" FILE="$FILE" STATUS="${STATUS:-}" \
   NODE_PATH="$W/node_modules" "${ISO[@]}" node "$HERE/drive-problems-panel.cjs"
 t "done"
