@@ -76,6 +76,8 @@ export interface Seen extends ReportDescriptor {
   /** The text under the report's span. */
   at: string;
   relatedAt: string[];
+  /** The text after applying the report's fix, if it has one. */
+  fixed: string | undefined;
 }
 
 export function runRule(rule: RouterRule, text: string, opts: { isExport?: boolean } = {}): Seen[] {
@@ -94,6 +96,7 @@ export function runRule(rule: RouterRule, text: string, opts: { isExport?: boole
         ...d,
         at: text.slice(d.span.start, d.span.end),
         relatedAt: (d.related ?? []).map((r) => text.slice(r.span.start, r.span.end)),
+        fixed: d.fix ? d.fix.edits.reduceRight((t, e) => t.slice(0, e.span.start) + e.text + t.slice(e.span.end), text) : undefined,
       }),
   });
   return seen;

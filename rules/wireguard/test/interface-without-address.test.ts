@@ -1,25 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { ReportDescriptor, RouterRule } from '@roslint/core';
-import { fakeConfig } from '../../../packages/core/test/analysis-wireguard-model.js';
+import { runRule } from '../../../packages/core/test/analysis-wireguard-model.js';
 import { wireguardInterfaceWithoutAddress as rule } from "../interface-without-address.js";
 
-/** Run one rule over a fake config; reports with the underlined text and the fixed text. */
-function run(rule: RouterRule, text: string) {
-  const config = fakeConfig(text);
-  const reports: ReportDescriptor[] = [];
-  const memo = new Map<unknown, unknown>();
-  rule.check({
-    config,
-    options: undefined,
-    use: <T>(a: (c: typeof config) => T): T => (memo.has(a) ? memo.get(a) : (memo.set(a, a(config)), memo.get(a))) as T,
-    report: (d) => reports.push(d),
-  });
-  return reports.map((d) => ({
-    at: text.slice(d.span.start, d.span.end),
-    message: d.message,
-    fixed: d.fix ? d.fix.edits.reduceRight((t, e) => t.slice(0, e.span.start) + e.text + t.slice(e.span.end), text) : undefined,
-  }));
-}
+const run = runRule;
 
 const WG = '/interface/wireguard/add name=wg0 mtu=1420';
 const PEER = '/interface/wireguard/peers/add interface=wg0 public-key="x" allowed-address=10.9.0.2/32';
