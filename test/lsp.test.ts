@@ -411,6 +411,25 @@ describe('workspace folders', { timeout: 60_000 }, () => {
   });
 });
 
+describe('configPath setting', { timeout: 60_000 }, () => {
+  it('uses the chosen file (relative to the workspace folder) instead of the nearest one', async () => {
+    const dir = workspace();
+    writeFileSync(path.join(dir, 'roslint.config.json'), JSON.stringify({ rules: { [HOST_BITS]: 'error' } }));
+    writeFileSync(path.join(dir, 'quiet.json'), JSON.stringify({ rules: { [HOST_BITS]: 'off' } }));
+    const client = await startClient({ rootDir: dir, initializationOptions: { configPath: 'quiet.json' } });
+    try {
+      const aUri = uriOf(path.join(dir, 'office-a.rsc'));
+      client.open(aUri, readFileSync(path.join(dir, 'office-a.rsc'), 'utf8'));
+      expect(codes(await client.waitForDiagnostics(aUri, (d) => d.length > 0))).toEqual(REST);
+      await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { roslint: { configPath: '' } } });
+      const nearest = await client.waitForDiagnostics(aUri, (d) => codes(d).includes(HOST_BITS));
+      expect(nearest.find((d) => d.code === HOST_BITS)!.severity).toBe(1);
+    } finally {
+      expect(await client.stop()).toBe(0);
+    }
+  });
+});
+
 describe('wg-quick clients in the workspace', { timeout: 60_000 }, () => {
   it('lints a router together with the wg-quick .conf files next to it, as the fixture sidecars say', async () => {
     const net = fileURLToPath(new URL('../fixtures/networks/road-warrior-mtu-keys/', import.meta.url));

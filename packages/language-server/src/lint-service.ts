@@ -25,6 +25,7 @@ import { fileToUri, isConfFile, isRouterOsFile, uriToFile } from './uris.js';
 export class LintedFile {
   private model: RouterConfig | undefined;
   private content: string | Uint8Array | undefined;
+  private routerosVersion: string | undefined;
 
   constructor(
     readonly uri: string,
@@ -40,8 +41,6 @@ export class LintedFile {
       this.routerosVersion = from.routerosVersion;
     }
   }
-
-  private routerosVersion: string | undefined;
 
   get config(): RouterConfig {
     if (!this.model) {

@@ -14,6 +14,7 @@ import {
   type Location,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import * as path from 'node:path';
 import { codeActions } from './code-actions.js';
 import { completionsAt } from './completion.js';
 import { offsetOf, spanToRange, toLspDiagnostic } from './convert.js';
@@ -56,6 +57,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   let settings: ServerSettings = {};
   let watchDynamically = false;
   let supportsFolderEvents = false;
+  /** Workspace folders (file-system paths). */
+  let pendingFolders: string[] = [];
   const problems = new Map<string, { all: number; errors: number }>();
   const log = (m: string) => connection.console.log(m);
 
@@ -96,7 +99,9 @@ export function startServer(connection: Connection, options: ServerOptions): voi
 
   function applySettings(next: ServerSettings | undefined): void {
     settings = { ...settings, ...(next ?? {}) };
-    loader.setExplicitFile(settings.configPath || undefined);
+    // A relative configPath is relative to the (first) workspace folder.
+    const configPath = settings.configPath && pendingFolders[0] ? path.resolve(pendingFolders[0], settings.configPath) : settings.configPath;
+    loader.setExplicitFile(configPath || undefined);
     service.options = { ...service.options, crossFile: settings.crossFile !== false, routerosVersion: settings.routerosVersion || undefined };
   }
 
@@ -119,11 +124,11 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   }
 
   connection.onInitialize((params): InitializeResult => {
-    applySettings(params.initializationOptions as ServerSettings | undefined);
     watchDynamically = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     supportsFolderEvents = params.capabilities.workspace?.workspaceFolders === true;
     const folders = params.workspaceFolders?.map((f) => uriToFile(f.uri)) ?? (params.rootUri ? [uriToFile(params.rootUri)] : []);
     pendingFolders = folders.filter((f) => f.startsWith('/') || /^[a-z]:/i.test(f));
+    applySettings(params.initializationOptions as ServerSettings | undefined);
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -141,7 +146,6 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     };
   });
 
-  let pendingFolders: string[] = [];
   connection.onInitialized(() => {
     if (watchDynamically) {
       void connection.client.register(DidChangeWatchedFilesNotification.type, {
