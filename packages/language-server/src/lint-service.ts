@@ -117,7 +117,7 @@ export class LintService {
   }
 
   knownUris(): string[] {
-    return [...new Set([...this.diskUris.keys(), ...this.hooks.openUris().filter((u) => isRouterOsFile(u) || this.results.has(u))])];
+    return [...new Set([...this.diskUris.keys(), ...this.hooks.openUris().filter((u) => isRouterOsFile(u) || isConfFile(u) || this.results.has(u))])];
   }
 
   changed(uri: string): void {

@@ -194,7 +194,10 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   connection.onCodeAction(
     guard('code actions', [], (params) => {
       const linted = current(params.textDocument.uri);
-      return linted ? codeActions(linted, params.range, docs, params.context.only) : [];
+      // Edits computed on an older version (a large file still in the worker) would land in the wrong place.
+      const doc = documents.get(params.textDocument.uri);
+      if (!linted || (doc && linted.version !== null && linted.version !== doc.version)) return [];
+      return codeActions(linted, params.range, docs, params.context.only);
     }),
   );
 
