@@ -188,11 +188,18 @@ describe('language server over stdio', { timeout: 60_000 }, () => {
       position: posOf(aText, 'name=wg-b', 6),
       context: { includeDeclaration: false },
     });
-    expect(refs.map((r) => r.range.start.line).sort()).toEqual([posOf(aText, 'interface=wg-b').line, posOf(aText, 'interface=wg-b', 0, 1).line]);
+    expect(refs.filter((r) => r.uri === aUri).map((r) => r.range.start.line).sort()).toEqual([posOf(aText, 'interface=wg-b').line, posOf(aText, 'interface=wg-b', 0, 1).line]);
     // The peer's public key is "defined" by office-b's interface (office-b is not open).
     const bText = readFileSync(path.join(dir, 'office-b.rsc'), 'utf8');
     const cross = await client.request<Loc[]>('textDocument/definition', { textDocument: { uri: aUri }, position: posOf(aText, 'cppUD0mg', 2) });
     expect(cross).toEqual([{ uri: uriOf(path.join(dir, 'office-b.rsc')), range: { start: posOf(bText, 'name=wg-a', 5), end: posOf(bText, 'name=wg-a', 9) } }]);
+    // And back: references of office-a's interface include office-b's peer that uses its public key.
+    const back = await client.request<Loc[]>('textDocument/references', {
+      textDocument: { uri: aUri },
+      position: posOf(aText, 'name=wg-b', 6),
+      context: { includeDeclaration: false },
+    });
+    expect(back).toContainEqual({ uri: uriOf(path.join(dir, 'office-b.rsc')), range: { start: posOf(bText, A_PUBLIC), end: posOf(bText, A_PUBLIC, A_PUBLIC.length) } });
   });
 
   it('navigates scripts called by name and interface lists', async () => {

@@ -126,6 +126,11 @@ export function occurrenceAt(config: RouterConfig, offset: number): Occurrence |
   return occurrences(config).find((o) => offset >= o.span.start && offset <= o.span.end);
 }
 
+/** Every name at the offset: a WireGuard interface's name also stands for its public key. */
+export function occurrencesAt(config: RouterConfig, offset: number): Occurrence[] {
+  return occurrences(config).filter((o) => offset >= o.span.start && offset <= o.span.end);
+}
+
 /** Every occurrence of the same name (definitions first) across the given configs. */
 export function sameName(target: Occurrence, configs: readonly RouterConfig[]): Occurrence[] {
   const out: Occurrence[] = [];

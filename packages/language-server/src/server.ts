@@ -22,7 +22,7 @@ import { hoverAt } from './hover.js';
 import { CONFIG_FILE_NAME, LintSettingsLoader } from './lint-settings.js';
 import { LintService, errorLine, type LintedFile } from './lint-service.js';
 import type { LintWorkerClient } from './lint-worker-client.js';
-import { occurrenceAt, sameName } from './names.js';
+import { occurrencesAt, sameName } from './names.js';
 import { documentSymbols, foldingRanges } from './outline.js';
 import { RuleDocs } from './rule-docs.js';
 import { LEGEND, semanticTokens } from './semantic-tokens.js';
@@ -215,12 +215,18 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     const linted = current(uri);
     if (!linted) return [];
     const config = linted.config;
-    const occ = occurrenceAt(config, offsetOf(config.source, position));
-    if (!occ) return [];
+    const here = occurrencesAt(config, offsetOf(config.source, position));
+    if (here.length === 0) return [];
     const group = service.group(linted.uri).map((g) => g.config);
-    return sameName(occ, group)
+    const seen = new Set<string>();
+    return here
+      .flatMap((occ) => sameName(occ, group))
       .filter((o) => (onlyDefinitions ? o.definition : withDefinitions || !o.definition))
-      .map((o) => ({ uri: fileToUri(o.config.file), range: spanToRange(o.config.source, o.span) }));
+      .map((o) => ({ uri: fileToUri(o.config.file), range: spanToRange(o.config.source, o.span) }))
+      .filter((l) => {
+        const key = `${l.uri}:${l.range.start.line}:${l.range.start.character}`;
+        return seen.has(key) ? false : (seen.add(key), true);
+      });
   };
 
   connection.onDefinition(guard('definition', [], (params) => locations(params.textDocument.uri, params.position, true, true)));
