@@ -30,6 +30,8 @@ export interface LintOptions {
   /** Per-rule options (`[level, options]` in configuration). */
   ruleOptions?: Record<string, unknown>;
   routerosVersion?: string;
+  /** `false` ignores suppression comments (`roslint-disable…`, `roslint-ignore:`), like `--no-inline-config`. */
+  inlineConfig?: boolean;
 }
 
 export interface LintInput {
@@ -287,7 +289,8 @@ export class Linter {
 
     let kept = configured;
     let unused: Diagnostic[] = [];
-    try {
+    // Without inline config, suppression comments neither suppress nor count as unused.
+    if (options.inlineConfig !== false) try {
       const r = applySuppressions({
         config: state.config,
         script: state.parsed.script,
