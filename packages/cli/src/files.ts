@@ -1,7 +1,8 @@
 /**
- * Command-line patterns → the files to lint. A directory is searched recursively for `*.rsc`
- * (skipping node_modules and dot-directories); a glob goes through tinyglobby; an existing file is
- * taken as given whatever its extension.
+ * Command-line patterns → the files to lint. A directory is searched recursively for `*.rsc`, and
+ * for wg-quick client configs — `*.conf` files with an `[Interface]` section (other .conf files are
+ * not WireGuard's) — skipping node_modules and dot-directories; a glob goes through tinyglobby; an
+ * existing file is taken as given whatever its extension.
  */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
@@ -12,6 +13,23 @@ export interface CollectedFiles {
   files: string[];
   /** One-line problems (missing paths, globs matching nothing). */
   errors: string[];
+}
+
+const WG_INTERFACE_SECTION = /^[ \t]*\[Interface\][ \t]*$/im;
+
+/** A `.conf` file is a wg-quick config when it has an `[Interface]` section (checked in its first 64 KiB). */
+async function isWgQuickConf(file: string): Promise<boolean> {
+  let handle;
+  try {
+    handle = await fs.open(file, 'r');
+    const buf = Buffer.alloc(65536);
+    const { bytesRead } = await handle.read(buf, 0, buf.length, 0);
+    return WG_INTERFACE_SECTION.test(buf.subarray(0, bytesRead).toString('utf8'));
+  } catch {
+    return false;
+  } finally {
+    await handle?.close();
+  }
 }
 
 async function walk(dir: string, display: string, out: string[]): Promise<void> {
@@ -29,6 +47,7 @@ async function walk(dir: string, display: string, out: string[]): Promise<void> 
     if (e.isDirectory()) await walk(full, shown, out);
     // Symlinks and other entries named *.rsc are included; reading them reports any problem.
     else if (e.name.toLowerCase().endsWith('.rsc')) out.push(shown);
+    else if (e.name.toLowerCase().endsWith('.conf') && (await isWgQuickConf(full))) out.push(shown);
   }
 }
 

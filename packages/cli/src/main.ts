@@ -2,13 +2,28 @@
  * `roslint` entry point. Exit codes: 0 no errors, 1 errors found, 2 usage error, unreadable
  * file or internal failure (a one-line message on stderr, never a stack trace).
  */
-import { promises as fs, readFileSync } from 'node:fs';
+import { existsSync, promises as fs, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { Linter, INTERNAL_ERROR, type LintResult, type Rule } from '@roslint/core';
+import {
+  CONFIG_FILE_NAMES,
+  ConfigLoader,
+  formatConfigError,
+  INTERNAL_ERROR,
+  redact,
+  UNUSED_DIRECTIVE,
+  type LintResult,
+  type Rule,
+} from '@roslint/core';
 import { builtinRules } from '@roslint/rules';
 import { parseArgs, type CliOptions } from './args.js';
+import { unifiedDiff } from './diff.js';
 import { collectFiles } from './files.js';
+import { fixFiles } from './fix-run.js';
 import { getFormatter } from './formatters/index.js';
+import { starterConfigText } from './init.js';
+import { lintFiles, type FileInput, type FileSettings } from './lint-run.js';
+import { readRuleDoc } from './rule-docs.js';
+import { writeFileAtomic } from './write-atomic.js';
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -21,6 +36,9 @@ export interface CliIo {
 
 /** Diagnostics that come from the parser, model or linter rather than from a rule. */
 const NON_RULE_PREFIXES = ['syntax/', 'model/', 'roslint/'];
+
+/** The rule `--network-strict` configures (its option shape: rules/topology/unpaired-peer.ts). */
+const UNPAIRED_PEER = 'topology/unpaired-peer';
 
 function cliVersion(): string {
   try {
@@ -73,50 +91,181 @@ function listRules(rules: readonly Rule[]): string {
   return `${lines.join('\n')}\n`;
 }
 
-function unknownRule(id: string, rules: readonly Rule[]): boolean {
-  return !rules.some((r) => r.meta.id === id) && !NON_RULE_PREFIXES.some((p) => id.startsWith(p));
+function knownRule(rules: readonly Rule[]): (id: string) => boolean {
+  const ids = new Set(rules.map((r) => r.meta.id));
+  return (id) => ids.has(id) || NON_RULE_PREFIXES.some((p) => id.startsWith(p));
+}
+
+/** A one-line failure that ends the run with exit code 2. */
+class CliFailure extends Error {}
+
+function configLoader(options: CliOptions, io: CliIo, rules: readonly Rule[]): ConfigLoader {
+  if (typeof options.config === 'string' && !existsSync(path.resolve(io.cwd, options.config))) {
+    throw new CliFailure(`cannot read configuration file "${options.config}": no such file`);
+  }
+  return new ConfigLoader({
+    cwd: io.cwd,
+    configFile: typeof options.config === 'string' ? options.config : undefined,
+    noConfig: options.config === false,
+    isKnownRule: knownRule(rules),
+  });
+}
+
+/** Configuration file settings, then command-line flags on top. */
+function settingsFor(file: string, options: CliOptions, loader: ConfigLoader): FileSettings & { ignored: boolean } {
+  const config = loader.configFor(file);
+  if (config.error) throw new CliFailure(formatConfigError(config.error));
+  const severities = { ...config.severities, ...options.severities };
+  if (options.reportUnusedDirectives && options.severities[UNUSED_DIRECTIVE] === undefined) severities[UNUSED_DIRECTIVE] = 'error';
+  const ruleOptions = { ...config.ruleOptions };
+  if (options.networkStrict) {
+    const current = ruleOptions[UNPAIRED_PEER];
+    ruleOptions[UNPAIRED_PEER] = { ...(typeof current === 'object' && current !== null ? current : {}), networkStrict: true };
+  }
+  return {
+    severities,
+    ruleOptions,
+    routerosVersion: options.routerosVersion ?? config.routerosVersion,
+    inlineConfig: options.inlineConfig,
+    ignores: config.ignores,
+    networkKey: config.network === undefined ? '' : `${config.configFile}\u0000${config.network}`,
+    ignored: config.ignored,
+  };
+}
+
+function printConfig(file: string, options: CliOptions, io: CliIo, rules: readonly Rule[]): number {
+  const loader = configLoader(options, io, rules);
+  const resolved = loader.configFor(file);
+  if (resolved.error) throw new CliFailure(formatConfigError(resolved.error));
+  const settings = settingsFor(file, options, loader);
+  const out = {
+    configFile: resolved.configFile ?? null,
+    ignored: resolved.ignored,
+    routerosVersion: settings.routerosVersion ?? null,
+    rules: Object.fromEntries(
+      [...rules]
+        .sort((a, b) => (a.meta.id < b.meta.id ? -1 : 1))
+        .map((r) => {
+          const level = settings.severities[r.meta.id] ?? r.meta.defaultSeverity;
+          const opts = settings.ruleOptions[r.meta.id];
+          return [r.meta.id, opts === undefined ? level : [level, opts]];
+        }),
+    ),
+    network: resolved.network ?? null,
+    networks: resolved.networks,
+    ignores: resolved.ignores.map(({ baseDir: _baseDir, ...e }) => e),
+  };
+  io.stdout(`${JSON.stringify(out, null, 2)}\n`);
+  return 0;
+}
+
+async function init(io: CliIo, rules: readonly Rule[]): Promise<number> {
+  const target = path.join(io.cwd, CONFIG_FILE_NAMES[0]);
+  const existing = CONFIG_FILE_NAMES.find((n) => existsSync(path.join(io.cwd, n)));
+  if (existing) throw new CliFailure(`${existing} already exists; not overwriting it`);
+  await fs.writeFile(target, starterConfigText(knownRule(rules)), { flag: 'wx' });
+  io.stdout(`Wrote ${CONFIG_FILE_NAMES[0]}\n`);
+  return 0;
+}
+
+function explain(id: string, io: CliIo, rules: readonly Rule[]): number {
+  if (!rules.some((r) => r.meta.id === id)) throw new CliFailure(`unknown rule "${id}" (see roslint --list-rules)`);
+  const doc = readRuleDoc(id);
+  if (doc === undefined) throw new CliFailure(`the documentation of "${id}" is not installed`);
+  io.stdout(doc.endsWith('\n') ? doc : `${doc}\n`);
+  return 0;
+}
+
+async function readInputs(options: CliOptions, io: CliIo, loader: ConfigLoader): Promise<{ inputs: FileInput[]; failed: boolean }> {
+  const inputs: FileInput[] = [];
+  if (options.stdin) {
+    const content = await io.readStdin();
+    const settings = settingsFor(path.resolve(io.cwd, options.stdinFilename.startsWith('<') ? 'stdin.rsc' : options.stdinFilename), options, loader);
+    inputs.push({ file: options.stdinFilename, content, settings });
+    return { inputs, failed: false };
+  }
+  const collected = await collectFiles(options.patterns, io.cwd);
+  for (const e of collected.errors) io.stderr(`roslint: ${e}\n`);
+  let failed = collected.errors.length > 0;
+  for (const file of collected.files) {
+    const settings = settingsFor(file, options, loader);
+    if (settings.ignored) continue;
+    try {
+      inputs.push({ file, content: await fs.readFile(path.resolve(io.cwd, file)), settings });
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code ?? 'read error';
+      io.stderr(`roslint: cannot read "${file}": ${code}\n`);
+      failed = true;
+    }
+  }
+  return { inputs, failed };
+}
+
+function redactedText(text: string, spans: LintResult['secretSpans']): string {
+  return redact(text, spans);
+}
+
+async function runFixes(options: CliOptions, io: CliIo, rules: readonly Rule[], inputs: FileInput[]): Promise<{ results: LintResult[]; failed: boolean }> {
+  const { results, outcomes } = fixFiles(rules, inputs);
+  let failed = false;
+  for (const o of outcomes) {
+    for (const note of o.notes) io.stderr(`roslint: ${note}\n`);
+    if (!o.bytes) continue;
+    if (options.fixDryRun) {
+      // Context lines can hold keys: both sides are redacted with their own secret spans.
+      io.stdout(unifiedDiff(o.file.split(path.sep).join('/'), redactedText(o.before, o.beforeSecrets), redactedText(o.after, o.afterSecrets)));
+      continue;
+    }
+    try {
+      await writeFileAtomic(path.resolve(io.cwd, o.file), o.bytes);
+    } catch (err) {
+      io.stderr(`roslint: cannot write "${o.file}": ${(err as NodeJS.ErrnoException).code ?? 'write error'}\n`);
+      failed = true;
+    }
+  }
+  return { results, failed };
 }
 
 async function run(options: CliOptions, io: CliIo, rules: readonly Rule[]): Promise<number> {
+  const known = knownRule(rules);
   for (const id of Object.keys(options.severities)) {
-    if (unknownRule(id, rules)) {
-      io.stderr(`roslint: unknown rule "${id}" in --rule (see roslint --list-rules)\n`);
-      return 2;
-    }
+    if (!known(id)) throw new CliFailure(`unknown rule "${id}" in --rule (see roslint --list-rules)`);
   }
   const format = getFormatter(options.format)!;
-  let failed = false;
-  const inputs: { file: string; content: Uint8Array }[] = [];
-  if (options.stdin) {
-    inputs.push({ file: options.stdinFilename, content: await io.readStdin() });
+  const loader = configLoader(options, io, rules);
+  const read = await readInputs(options, io, loader);
+  let failed = read.failed;
+  let results: LintResult[];
+  if (options.fix || options.fixDryRun) {
+    const fixed = await runFixes(options, io, rules, read.inputs);
+    results = fixed.results;
+    failed ||= fixed.failed;
   } else {
-    const collected = await collectFiles(options.patterns, io.cwd);
-    for (const e of collected.errors) io.stderr(`roslint: ${e}\n`);
-    failed = collected.errors.length > 0;
-    for (const file of collected.files) {
-      try {
-        inputs.push({ file, content: await fs.readFile(path.resolve(io.cwd, file)) });
-      } catch (err) {
-        const code = (err as NodeJS.ErrnoException).code ?? 'read error';
-        io.stderr(`roslint: cannot read "${file}": ${code}\n`);
-        failed = true;
-      }
-    }
+    results = lintFiles(rules, read.inputs);
   }
 
-  const linter = new Linter({ rules });
-  const lintOptions = { severities: options.severities, routerosVersion: options.routerosVersion };
-  let results: LintResult[] = [];
-  if (inputs.length === 1) results = [linter.lintText(inputs[0]!.content, { ...lintOptions, file: inputs[0]!.file })];
-  else if (inputs.length > 1) results = linter.lintMany(inputs, lintOptions);
+  const all = results.flatMap((r) => r.diagnostics);
+  const warnings = all.filter((d) => d.severity === 'warning').length;
+  const shown = options.quiet ? results.map((r) => ({ ...r, diagnostics: r.diagnostics.filter((d) => d.severity === 'error') })) : results;
+  const color = options.outputFile ? false : useColor(options.color, io);
+  const text = format(shown, { cwd: io.cwd, color, rules: rules.map((r) => r.meta), toolVersion: cliVersion() });
+  if (options.outputFile) {
+    const target = path.resolve(io.cwd, options.outputFile);
+    try {
+      await fs.mkdir(path.dirname(target), { recursive: true });
+      await fs.writeFile(target, text);
+    } catch (err) {
+      throw new CliFailure(`cannot write "${options.outputFile}": ${(err as NodeJS.ErrnoException).code ?? 'write error'}`);
+    }
+  } else if (text) io.stdout(text);
 
-  const color = useColor(options.color, io);
-  const text = format(results, { cwd: io.cwd, color });
-  if (text) io.stdout(text);
-
-  const diagnostics = results.flatMap((r) => r.diagnostics);
-  if (failed || diagnostics.some((d) => d.ruleId === INTERNAL_ERROR)) return 2;
-  return diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
+  if (failed || all.some((d) => d.ruleId === INTERNAL_ERROR)) return 2;
+  if (all.some((d) => d.severity === 'error')) return 1;
+  if (options.maxWarnings >= 0 && warnings > options.maxWarnings) {
+    io.stderr(`roslint: too many warnings (${warnings}; --max-warnings is ${options.maxWarnings})\n`);
+    return 1;
+  }
+  return 0;
 }
 
 export async function main(argv: readonly string[], io: CliIo = processIo(), rules: readonly Rule[] = builtinRules): Promise<number> {
@@ -130,12 +279,20 @@ export async function main(argv: readonly string[], io: CliIo = processIo(), rul
       io.stdout(parsed.text);
       return 0;
     }
-    if (parsed.options.listRules) {
+    if (parsed.kind === 'explain') return explain(parsed.ruleId, io, rules);
+    const options = parsed.options;
+    if (options.listRules) {
       io.stdout(listRules(rules));
       return 0;
     }
-    return await run(parsed.options, io, rules);
+    if (options.init) return await init(io, rules);
+    if (options.printConfig !== undefined) return printConfig(options.printConfig, options, io, rules);
+    return await run(options, io, rules);
   } catch (err) {
+    if (err instanceof CliFailure) {
+      io.stderr(`roslint: ${err.message.split('\n')[0]}\n`);
+      return 2;
+    }
     const msg = err instanceof Error ? err.message : String(err);
     io.stderr(`roslint: internal error: ${msg.split('\n')[0]}\n`);
     return 2;

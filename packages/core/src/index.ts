@@ -11,3 +11,4 @@ export { secretSpans, redact, redactSegments, mergeSpans, REDACTED, type TextSeg
 export { parseDirective, UNUSED_DIRECTIVE, INTERNAL_ERROR } from './linter/directives.js';
 export * from './analysis/interface-lists.js';
 export * from './analysis/firewall/index.js';
+export * from './config/index.js'; export * from './fix/index.js';

@@ -1,6 +1,11 @@
 import type { Formatter } from './types.js';
 import { formatStylish } from './stylish.js';
 import { formatJson } from './json.js';
+import { formatSarif } from './sarif.js';
+import { formatGithub } from './github.js';
+import { formatGcc } from './gcc.js';
+import { formatCheckstyle } from './checkstyle.js';
+import { formatJunit } from './junit.js';
 
 export type { Formatter, FormatContext } from './types.js';
 
@@ -8,6 +13,11 @@ export type { Formatter, FormatContext } from './types.js';
 const registry: Record<string, Formatter> = {
   stylish: formatStylish,
   json: formatJson,
+  sarif: formatSarif,
+  github: formatGithub,
+  gcc: formatGcc,
+  checkstyle: formatCheckstyle,
+  junit: formatJunit,
 };
 
 export function formatterNames(): string[] {

@@ -1,10 +1,14 @@
-import type { LintResult } from '@roslint/core';
+import type { LintResult, RuleMeta } from '@roslint/core';
 
 export interface FormatContext {
   /** Directory relative to which paths are resolved (JSON `filePath` is absolute). */
   cwd: string;
   /** ANSI colours allowed (a TTY without NO_COLOR, or `--color`). */
   color: boolean;
+  /** Metadata of the rules in use (SARIF lists them in `tool.driver.rules`). */
+  rules?: readonly RuleMeta[];
+  /** roslint's version (SARIF `tool.driver.version`). */
+  toolVersion?: string;
 }
 
 /**
