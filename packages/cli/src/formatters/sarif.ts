@@ -1,6 +1,6 @@
 /**
  * SARIF 2.1.0 for GitHub code scanning (github/codeql-action/upload-sarif) and other SARIF
- * viewers. `tool.driver.rules` lists every built-in rule (plus the parser/model ids that occur),
+ * viewers. `tool.driver.rules` describes every rule that has results (parser/model ids included),
  * each result points at its rule by `ruleId` + `ruleIndex`, locations are repo-relative URIs under
  * `%SRCROOT%`, and `partialFingerprints` hash the rule, the flagged text and its line's text (not
  * line numbers), so a finding keeps its identity when unrelated lines are added above it.
@@ -64,10 +64,9 @@ function rangeText(result: LintResult, d: Diagnostic): string {
 
 export const formatSarif: Formatter = (results, context) => {
   const metas = new Map((context.rules ?? []).map((m) => [m.id, m]));
-  const ids = [...metas.keys()].sort();
-  const extra = new Set<string>();
-  for (const r of results) for (const d of r.diagnostics) if (!metas.has(d.ruleId)) extra.add(d.ruleId);
-  ids.push(...[...extra].sort());
+  // The rules results refer to (as ESLint's SARIF output does): the log stays small and a rule
+  // added to roslint does not shift every ruleIndex.
+  const ids = [...new Set(results.flatMap((r) => r.diagnostics.map((d) => d.ruleId)))].sort();
   const index = new Map(ids.map((id, i) => [id, i]));
 
   const sarifResults: unknown[] = [];
