@@ -21,7 +21,8 @@ function findDocsDir(): string | null {
   }
   const here = path.dirname(fileURLToPath(import.meta.url));
   candidates.push(path.resolve(here, '../../../rules'), path.resolve(here, '../../rules'));
-  return candidates.find((c) => existsSync(path.join(c, 'index.ts')) || existsSync(path.join(c, 'package.json'))) ?? null;
+  // A rules directory has one folder per category; `wireguard/` is always there.
+  return candidates.find((c) => existsSync(path.join(c, 'wireguard'))) ?? null;
 }
 
 /** The Markdown doc of a rule, or undefined (unknown id, or docs not installed). */
