@@ -3,7 +3,9 @@
  *
  * KNOWN_COMMANDS: every command name in the RouterOS console schema (7.9–7.24 `/console/inspect`
  * dumps in ../../shared/routeros-schema) that is never also a menu name, plus a few commands the dumps
- * miss (`wg-import`, `traceroute`, …). `range` is left out: it is both a command and a menu.
+ * miss (`wg-import`, `traceroute`, …). Words that are also a menu somewhere are left out (`range`,
+ * and `info`, `ping`, `ssh`, `sync`, `update`, `upgrade`: `/ip ssh`, `/system upgrade` are menus);
+ * followed by arguments they are still read as the command (`/tool mac-server ping 00:11:…`).
  */
 export const KNOWN_COMMANDS: ReadonlySet<string> = new Set([
   "acme-renew", "activate-user-profile", "add", "add-acme", "add-batch-users", "add-device", "add-scep",
@@ -15,10 +17,10 @@ export const KNOWN_COMMANDS: ReadonlySet<string> = new Set([
   "eject", "eject-drive", "el", "enable", "enable-ssl-certificate", "error", "execute", "exit", "export",
   "export-certificate", "export-db", "fetch", "filter-wizard", "find", "flush", "for", "foreach", "format",
   "format-drive", "generate", "generate-report", "generate-voucher", "get", "global", "grant", "grep",
-  "hw-info", "if", "import", "import-db", "info", "inkey", "inspect", "install", "issued-revoke", "jobname",
+  "hw-info", "if", "import", "import-db", "inkey", "inspect", "install", "issued-revoke", "jobname",
   "kill", "len", "load", "local", "lock", "mac-ping", "mac-telnet", "make-static", "migrate-legacy-db",
   "monitor", "monitor-data", "monitor-traffic", "move", "next", "nothing", "nvme-discover", "onerror",
-  "optimize-db", "parse", "password", "pick", "ping", "possible-channels", "print", "provision", "publish",
+  "optimize-db", "parse", "password", "pick", "possible-channels", "print", "provision", "publish",
   "put", "quick", "quit", "raid-scrub", "raid-scrub-cancel", "read", "read-holding-registers", "reboot",
   "recursive-print", "redo", "refresh", "reinstall-fib", "release", "release-all", "remove", "remove-device",
   "renew", "renew-all", "reoptimize", "repair", "replace-cancel", "replace-device", "repull",
@@ -27,10 +29,10 @@ export const KNOWN_COMMANDS: ReadonlySet<string> = new Set([
   "return", "rndnum", "rndstr", "rpki-check", "rpki-query", "run", "save", "scan", "scep-renew",
   "scrub-cancel", "scrub-start", "scsi-scan", "send", "send-trap", "serialize", "set", "set-identity",
   "setup", "shell", "show-client-config", "shutdown", "sign", "sign-certificate-request", "smart-info",
-  "sniff", "ssh", "start", "stop", "style", "subscribe", "sync", "take", "telnet", "terminate", "test",
+  "sniff", "start", "stop", "style", "subscribe", "take", "telnet", "terminate", "test",
   "test-as-path-regexp", "time", "timestamp", "toarray", "tobool", "tocrlf", "toggle", "toid", "toip",
   "toip6", "tolf", "tonsec", "tonum", "torch", "tostr", "totime", "traceroute", "transceive", "trim",
-  "typeof", "undo", "uninstall", "unroll", "unset", "unsubscribe", "update", "upgrade", "vacuum-db",
+  "typeof", "undo", "uninstall", "unroll", "unset", "unsubscribe", "vacuum-db",
   "warning", "wg-export", "wg-import", "while", "write", "write-no-resp",
 ]);
 
