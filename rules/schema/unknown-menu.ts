@@ -3,6 +3,7 @@ import { canonicalizeMenuPath } from '@roslint/schema';
 import {
   closestNames, commandsOf, menuText, orList, prefixMatches, schemaRecords, schemaVersion, subMenusOf, writtenSegments,
 } from './common.js';
+import { isPlatformMenu } from './platform.js';
 
 /**
  * A menu path segment that names no menu in any RouterOS version, under a parent menu that exists
@@ -37,6 +38,7 @@ export const unknownMenu: RouterRule = {
         continue;
       }
       if (canonicalizeMenuPath([...parent, word]) !== undefined) continue; // exists in another version
+      if (isPlatformMenu([...parent, word])) continue; // hardware/package menu the schema dumps lack
       const close = closestNames(word, subMenusOf(parent));
       const suggestion = close.length > 0 ? `; did you mean ${orList(close.slice(0, 3))}?` : '';
       ctx.report({

@@ -4,6 +4,7 @@ import {
   PROPERTY_COMMANDS, argName, closestNames, isStaticName, menuText, orList, prefixMatches, resolveArgName,
   schemaRecords, schemaVersion,
 } from './common.js';
+import { isPlatformArg } from './platform.js';
 
 /** An argument of `add`/`set` that the command has in no RouterOS version. */
 export const unknownProperty: RouterRule = {
@@ -31,6 +32,7 @@ export const unknownProperty: RouterRule = {
           continue;
         }
         if (resolveArgName(r.path, r.command, a.name) !== undefined) continue; // some version has it
+        if (isPlatformArg(r.path, a.name)) continue; // hardware/package property the schema dumps lack
         const close = closestNames(a.name, argsOf(r.path, r.command));
         const suggestion = close.length > 0 ? `; did you mean ${orList(close.slice(0, 3))}?` : '';
         ctx.report({

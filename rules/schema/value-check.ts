@@ -37,8 +37,17 @@ function formatSeconds(s: number): string {
   return parts.join('');
 }
 
+/** `1m-3m` (`/ipv6 nd ra-interval`) and `1d12h..2d` (wifi `reselect-interval`): a min and a max time. */
+const TIME_RANGE = /^(.+?)(?:\.\.|-)(.+)$/;
+
 function checkTime(value: string, kind: ValueKind): string | undefined {
   if (!/^\d/.test(value) || UNIT_WORDS.test(value)) return undefined; // words: `none`, `auto`, … or old units
+  const range = parseTimeValue(value) === undefined ? TIME_RANGE.exec(value) : null;
+  if (range) {
+    const low = parseTimeValue(range[1]!);
+    const high = parseTimeValue(range[2]!);
+    if (low !== undefined && high !== undefined) return checkTime(range[1]!, kind) ?? checkTime(range[2]!, kind);
+  }
   const s = parseTimeValue(value);
   if (s === undefined) return `\`${value}\` is not a time interval (e.g. \`30s\`, \`1m\`, \`00:00:25\`)`;
   if ((kind.min !== undefined && s < kind.min - 1e-9) || (kind.max !== undefined && s > kind.max + 1e-9)) {

@@ -4,6 +4,7 @@ import {
   PROPERTY_COMMANDS, argName, isStaticName, menuText, resolveArgName, resolveCommandName, schemaRecords,
   schemaVersion, versionLabel, writtenSegments,
 } from './common.js';
+import { isPlatformArg, isPlatformMenu } from './platform.js';
 
 /**
  * A menu, command or argument that exists in RouterOS, but not in the version the file is for
@@ -31,6 +32,7 @@ export const versionMismatch: RouterRule = {
         for (let i = 1; i <= r.path.length; i++) {
           const prefix = r.path.slice(0, i);
           if (canonicalizeMenuPath(prefix, version) !== undefined) continue;
+          if (isPlatformMenu(prefix)) break; // present or not by hardware/package, not by version
           const written = writtenSegments(ctx.config, record).find((w) => w.index === i - 1);
           if (written !== undefined) {
             ctx.report({
@@ -42,7 +44,7 @@ export const versionMismatch: RouterRule = {
         }
         continue; // commands and arguments of a missing menu say nothing more
       }
-      if (r.command === undefined || record.commandSpan === undefined) continue;
+      if (r.command === undefined || record.commandSpan === undefined || isPlatformMenu(r.path)) continue;
       if (resolveCommandName(r.path, record.command!, version) === undefined) {
         ctx.report({
           span: record.commandSpan,
@@ -54,7 +56,7 @@ export const versionMismatch: RouterRule = {
       for (const arg of record.args) {
         const a = argName(arg);
         if (a === undefined || !isStaticName(a.name)) continue;
-        if (resolveArgName(r.path, r.command, a.name, version) !== undefined) continue;
+        if (resolveArgName(r.path, r.command, a.name, version) !== undefined || isPlatformArg(r.path, a.name)) continue;
         const known = resolveArgName(r.path, r.command, a.name);
         if (known === undefined) continue; // unknown everywhere (or ambiguous): other rules
         ctx.report({
