@@ -24,7 +24,10 @@ type Coverage = { covered: true } | { covered: false; otherTable?: Route };
  * Covered = inside a subnet connected to `iface`, or a main-table route through `iface` contains or
  * lies inside the prefix (routing part of a broad claim such as `0.0.0.0/0` is a deliberate split
  * tunnel), or such a route of another table that a routing rule/mark selects. Uncertain routes
- * might exist and go anywhere, so they count.
+ * might exist and go anywhere, so they count. A default claim (`0.0.0.0/0`, `::/0`) with no route
+ * through `iface` in any table is the "accept any source" idiom of hubs and site links: when the
+ * interface has a subnet, only that subnet is meant to be routed (a default route into the tunnel,
+ * as the message would suggest, would take the router's own traffic away from its WAN).
  */
 function coverage(ra: RoutingAnalysis, iface: string, p: Prefix): Coverage {
   if (ROUTE_FREE.some((f) => contains(f, p))) return { covered: true };
@@ -42,7 +45,9 @@ function coverage(ra: RoutingAnalysis, iface: string, p: Prefix): Coverage {
     if (group.table === MAIN_TABLE || tableSelectedBy(ra, group.table).length > 0) return { covered: true };
     otherTable ??= group.routes.find((r) => overlaps(r.dst!, p));
   }
-  return otherTable ? { covered: false, otherTable } : { covered: false };
+  if (otherTable) return { covered: false, otherTable };
+  if (p.length === 0 && addressesOn(ra.addresses, iface, p.family).some((a) => a.connected.length > 0)) return { covered: true };
+  return { covered: false };
 }
 
 export const wireguardMissingRoute: RouterRule = {

@@ -30,7 +30,15 @@ describe('wireguard/missing-route', () => {
   });
   it('counts default routes via the interface (0.0.0.0/0 full tunnel)', () => {
     expect(run(rule, `${WG}\n${peer('0.0.0.0/0')}\n/ip/route/add dst-address=0.0.0.0/0 gateway=wg0`)).toEqual([]);
-    expect(run(rule, `${WG}\n${peer('0.0.0.0/0')}\n/ip/route/add dst-address=0.0.0.0/0 gateway=ether1`)).toHaveLength(1);
+    // No subnet on the interface: nothing at all goes into the tunnel.
+    const bare = '/interface/wireguard/add name=wg0 mtu=1420';
+    expect(run(rule, `${bare}\n${peer('0.0.0.0/0')}\n/ip/route/add dst-address=0.0.0.0/0 gateway=ether1`)).toHaveLength(1);
+  });
+  it('takes a default claim on an addressed interface with no route through it as "accept any source"', () => {
+    // Real hub/site-link exports: allowed-address=0.0.0.0/0, only the tunnel subnet routed, WAN default elsewhere.
+    expect(run(rule, `${WG}\n${peer('0.0.0.0/0')}\n/ip/route/add dst-address=0.0.0.0/0 gateway=ether1`)).toEqual([]);
+    expect(run(rule, `${WG}\n/ipv6/address/add address=fd00::1/64 interface=wg0\n${peer('::/0')}`)).toEqual([]);
+    expect(run(rule, `${WG}\n${peer('::/0')}`)).toHaveLength(1); // no IPv6 subnet on wg0
   });
   it('counts routes of other tables only when a routing rule or mark selects the table, and says so', () => {
     const base = `${WG}\n${peer('0.0.0.0/0')}\n/ip/route/add dst-address=0.0.0.0/0 gateway=wg0 routing-table=vpn`;
