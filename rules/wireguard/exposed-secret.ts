@@ -5,6 +5,15 @@ import { KEY_KEYWORDS } from '@roslint/core';
 const SECRET_PROPS = new Set(['private-key', 'preshared-key']);
 
 /**
+ * Could this text be a real key? Base64 of 32 bytes (give or take a mistyped character), not one
+ * character repeated. Placeholders (`xxxx…`, `PRIVATE_KEY_HERE`, `<server key>`, `AAAA…=`) are not
+ * secrets; `wireguard/invalid-key` reports them.
+ */
+function couldBeKey(text: string): boolean {
+  return /^[A-Za-z0-9+/]{42,44}={0,2}$/.test(text) && !/^(.)\1*=*$/.test(text);
+}
+
+/**
  * One report per file that contains private-key / preshared-key values. Every occurrence counts,
  * including values later overwritten and items that are disabled: the text is in the file either way.
  * The message counts them; it never shows a value.
@@ -20,7 +29,7 @@ export const exposedSecret: RouterRule = {
   check(ctx) {
     const found = new Map<number, { span: Span; prop: string }>();
     const add = (prop: string, text: string | undefined, dynamic: boolean, span: Span | undefined) => {
-      if (!span || dynamic || text === undefined || text === '' || KEY_KEYWORDS.has(text)) return;
+      if (!span || dynamic || text === undefined || KEY_KEYWORDS.has(text) || !couldBeKey(text)) return;
       if (!found.has(span.start)) found.set(span.start, { span, prop });
     };
     for (const cmd of ctx.config.commands) {
