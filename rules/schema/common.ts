@@ -9,9 +9,49 @@
 import type { Span } from '@roslint/parser';
 import type { Analysis, CommandRecord, RouterConfig } from '@roslint/core';
 import {
-  canonicalizeMenuPath, closestNames, commandsOf, isCommand, resolveArgName, resolveCommandName,
-  resolveVersion, subMenusOf, versionsOf,
+  argsOf as schemaArgsOf, canonicalizeMenuPath as schemaCanonicalizeMenuPath, closestNames, commandsOf, isCommand,
+  resolveArgName as schemaResolveArgName, resolveCommandName as schemaResolveCommandName, resolveVersion, subMenusOf,
+  versionsOf,
 } from '@roslint/schema';
+
+// The schema lookups rebuild name lists on every call; an export repeats the same few hundred
+// (path, command, argument, version) questions hundreds of thousands of times, so answers are
+// memoised here: per path array (the memoised canonical paths are shared by every record of a
+// menu), then by a short key. Bounded: a file with endless distinct names just restarts a cache.
+const MEMO_LIMIT = 20_000;
+const menuMemo = new Map<string, string[] | undefined>();
+const byPath = new WeakMap<readonly string[], Map<string, unknown>>();
+function remember<T>(path: readonly string[], key: string, compute: () => T): T {
+  let memo = byPath.get(path);
+  if (memo === undefined) byPath.set(path, (memo = new Map()));
+  if (memo.has(key)) return memo.get(key) as T;
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  const value = compute();
+  memo.set(key, value);
+  return value;
+}
+
+/** Memoised `canonicalizeMenuPath` of @roslint/schema (the returned array is shared: do not mutate). */
+export function canonicalizeMenuPath(segments: readonly string[], version?: string): string[] | undefined {
+  const key = `${version ?? ''}\u0000${segments.join('/')}`;
+  if (menuMemo.has(key)) return menuMemo.get(key);
+  if (menuMemo.size >= MEMO_LIMIT) menuMemo.clear();
+  const value = schemaCanonicalizeMenuPath(segments, version);
+  menuMemo.set(key, value);
+  return value;
+}
+/** Memoised `resolveCommandName` of @roslint/schema. */
+export function resolveCommandName(path: readonly string[], word: string, version?: string): string | undefined {
+  return remember(path, `c${version ?? ''}\u0000${word}`, () => schemaResolveCommandName(path, word, version));
+}
+/** Memoised `argsOf` of @roslint/schema (the returned array is shared: do not mutate). */
+export function argsOf(path: readonly string[], command: string, version?: string): string[] {
+  return remember(path, `a${version ?? ''}\u0000${command}`, () => schemaArgsOf(path, command, version));
+}
+/** Memoised `resolveArgName` of @roslint/schema. */
+export function resolveArgName(path: readonly string[], command: string, word: string, version?: string): string | undefined {
+  return remember(path, `r${version ?? ''}\u0000${command}\u0000${word}`, () => schemaResolveArgName(path, command, word, version));
+}
 
 export interface SchemaVersion {
   /** The known version the file is judged by; undefined when the file declares none (or a 7.x older than 7.9). */
@@ -133,7 +173,7 @@ export function isGlobalCommand(word: string): boolean {
   return isCommand([], word);
 }
 
-export { canonicalizeMenuPath, closestNames, commandsOf, resolveArgName, resolveCommandName, subMenusOf, versionsOf };
+export { closestNames, commandsOf, subMenusOf, versionsOf };
 
 /** Names in `candidates` that `word` abbreviates (for "ambiguous" messages). */
 export function prefixMatches(word: string, candidates: readonly string[]): string[] {

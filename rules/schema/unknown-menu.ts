@@ -1,7 +1,6 @@
 import type { RouterRule } from '@roslint/core';
-import { canonicalizeMenuPath } from '@roslint/schema';
 import {
-  closestNames, commandsOf, menuText, orList, prefixMatches, schemaRecords, schemaVersion, subMenusOf, writtenSegments,
+  canonicalizeMenuPath, closestNames, commandsOf, menuText, orList, prefixMatches, schemaRecords, schemaVersion, subMenusOf, writtenSegments,
 } from './common.js';
 import { isPlatformMenu } from './platform.js';
 

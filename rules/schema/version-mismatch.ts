@@ -1,7 +1,7 @@
 import type { RouterRule } from '@roslint/core';
-import { canonicalizeMenuPath, describeVersions, versionsOf } from '@roslint/schema';
+import { describeVersions, versionsOf } from '@roslint/schema';
 import {
-  PROPERTY_COMMANDS, argName, isStaticName, menuText, resolveArgName, resolveCommandName, schemaRecords,
+  canonicalizeMenuPath,  PROPERTY_COMMANDS, argName, isStaticName, menuText, resolveArgName, resolveCommandName, schemaRecords,
   schemaVersion, versionLabel, writtenSegments,
 } from './common.js';
 import { isPlatformArg, isPlatformMenu } from './platform.js';
