@@ -77,3 +77,10 @@ describe('hardware/package menus', () => {
     expect(isPlatformArg(['ip', 'cloud'], 'ddns-enable')).toBe(false);
   });
 });
+
+describe('string escapes', () => {
+  it('accepts `\\?` as a question mark (RouterOS 7 :parse does)', () => {
+    expect(parse(':put "a\\?b"').diagnostics).toEqual([]);
+    expect(parse(':put "a\\qb"').diagnostics.map((d) => d.message)).toEqual([expect.stringMatching(/unknown escape `\\q`/)]);
+  });
+});

@@ -85,8 +85,11 @@ function isWhereOperatorChar(c: number): boolean {
     c === EQ || c === 60 /* < */ || c === 62 /* > */;
 }
 
+// `\?` (= `?`) is still accepted by RouterOS 7: its own :parse of forum scripts with `…php\?JSON`
+// (tikoci/lsp-routeros-ts parseIL, 7.20.8/7.22.1) yields `?`, and 7.12 exports store scripts using it.
 const SIMPLE_ESCAPES: Record<number, string> = {
   34: '"', 92: '\\', 110: '\n', 114: '\r', 116: '\t', 36: '$', 95: ' ', 97: '\x07', 98: '\b', 102: '\f', 118: '\v',
+  63: '?',
 };
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -845,7 +848,7 @@ export class Scanner {
           continue;
         }
         const esc = t.slice(i, i + 2);
-        this.problem(`unknown escape \`${esc}\` in string (valid: \\" \\\\ \\n \\r \\t \\$ \\_ \\a \\b \\f \\v \\XX)`, i, i + 2);
+        this.problem(`unknown escape \`${esc}\` in string (valid: \\" \\\\ \\n \\r \\t \\$ \\? \\_ \\a \\b \\f \\v \\XX)`, i, i + 2);
         add(t[i + 1]!, i, i + 2);
         i += 2;
         plain = i;
