@@ -84,3 +84,13 @@ describe('string escapes', () => {
     expect(parse(':put "a\\qb"').diagnostics.map((d) => d.message)).toEqual([expect.stringMatching(/unknown escape `\\q`/)]);
   });
 });
+
+describe('quoted code `(> … )`', () => {
+  it('is a block inside the parentheses, not a comparison', () => {
+    const { script, diagnostics } = parse(':global f (>[:global z "blah"])');
+    expect(diagnostics).toEqual([]);
+    const value = (script.body[0] as CommandStatement).args[1]!;
+    expect(value.kind === 'positional' && value.value.kind === 'paren' && value.value.expr?.kind).toBe('block');
+    expect(parse(':put ($a > 3)').diagnostics).toEqual([]);
+  });
+});

@@ -351,6 +351,17 @@ export class RouterOsParser extends EmbeddedActionsParser {
           return this.ACTION((): Expr => ({ kind: 'unary', operator: op.image as '!' | '-' | '~', operand, start: op.startOffset, end: operand.end }));
         },
       },
+      {
+        // `(>[:global z "blah"])`: quoted code (undocumented; RouterOS's :parse writes `(> …)`). The
+        // command is not run here, like a `do={ … }` body, so it becomes a block.
+        ALT: () => {
+          const gt = this.CONSUME(T.Gt);
+          const operand = this.SUBRULE2(this.unary);
+          return this.ACTION((): Expr => operand.kind === 'substitution'
+            ? { kind: 'block', body: operand.command ? [operand.command] : [], start: gt.startOffset, end: operand.end }
+            : operand);
+        },
+      },
       { ALT: () => this.SUBRULE(this.value) },
     ]);
   });
