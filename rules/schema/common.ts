@@ -9,10 +9,11 @@
 import type { Span } from '@roslint/parser';
 import type { Analysis, CommandRecord, RouterConfig } from '@roslint/core';
 import {
-  argsOf as schemaArgsOf, canonicalizeMenuPath as schemaCanonicalizeMenuPath, closestNames, commandsOf, isCommand,
+  argInfo as schemaArgInfo, argsOf as schemaArgsOf, canonicalizeMenuPath as schemaCanonicalizeMenuPath, closestNames, commandsOf, isCommand,
   resolveArgName as schemaResolveArgName, resolveCommandName as schemaResolveCommandName, resolveVersion, subMenusOf,
   versionsOf,
 } from '@roslint/schema';
+import type { ArgInfo } from '@roslint/schema';
 
 // The schema lookups rebuild name lists on every call; an export repeats the same few hundred
 // (path, command, argument, version) questions hundreds of thousands of times, so answers are
@@ -47,6 +48,18 @@ export function resolveCommandName(path: readonly string[], word: string, versio
 /** Memoised `argsOf` of @roslint/schema (the returned array is shared: do not mutate). */
 export function argsOf(path: readonly string[], command: string, version?: string): string[] {
   return remember(path, `a${version ?? ''}\u0000${command}`, () => schemaArgsOf(path, command, version));
+}
+/** Memoised `argInfo` of @roslint/schema (the returned object is shared: do not mutate). */
+export function argInfo(path: readonly string[], command: string, arg: string): ArgInfo | undefined {
+  return remember(path, `i${command}\u0000${arg}`, () => schemaArgInfo(path, command, arg));
+}
+/** Does `text[start, end)` contain `$`, `[` or `(` (a value built at run time)? */
+export function hasRuntimeSyntax(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 36 /* $ */ || c === 91 /* [ */ || c === 40 /* ( */) return true;
+  }
+  return false;
 }
 /** Memoised `resolveArgName` of @roslint/schema. */
 export function resolveArgName(path: readonly string[], command: string, word: string, version?: string): string | undefined {

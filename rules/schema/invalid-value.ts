@@ -1,6 +1,7 @@
 import type { RouterRule } from '@roslint/core';
-import { argInfo } from '@roslint/schema';
-import { PROPERTY_COMMANDS, argName, isStaticName, menuText, resolveArgName, schemaRecords, schemaVersion } from './common.js';
+import {
+  PROPERTY_COMMANDS, argInfo, argName, hasRuntimeSyntax, isStaticName, menuText, resolveArgName, schemaRecords, schemaVersion,
+} from './common.js';
 import { valueProblem } from './value-check.js';
 
 /**
@@ -24,7 +25,7 @@ export const invalidValue: RouterRule = {
         const a = argName(arg);
         if (a === undefined || arg.value === undefined || arg.valueSpan === undefined || !isStaticName(a.name)) continue;
         // Only literal values: `$x`, `[…]`, `(…)` and interpolated strings are decided at run time.
-        if (/[$[(]/.test(text.slice(arg.valueSpan.start, arg.valueSpan.end))) continue;
+        if (hasRuntimeSyntax(text, arg.valueSpan.start, arg.valueSpan.end)) continue;
         const name = resolveArgName(r.path, r.command, a.name);
         const info = name === undefined ? undefined : argInfo(r.path, r.command, name);
         if (info === undefined) continue;
