@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Loaded dynamically so that even a broken install ends with one line on stderr and exit code 2,
 // never a stack trace. Prefers the one-file bundle (fast start-up) while it is at least as new as
-// dist/main.js (a `tsc -b` after the last bundle means the bundle is stale); else runs dist/.
+// every workspace package it was built from (a `tsc -b` of parser, core, rules… after the last
+// bundle means the bundle is stale); else runs dist/. In a packed install only the bundle exists.
 import { statSync } from 'node:fs';
 
 const fail = (err) => {
@@ -18,7 +19,16 @@ const mtime = (rel) => {
   }
 };
 const bundle = mtime('../dist/roslint.bundle.mjs');
-const entry = bundle >= 0 && bundle >= mtime('../dist/main.js') ? '../dist/roslint.bundle.mjs' : '../dist/main.js';
+const builtFrom = [
+  '../dist/main.js',
+  '../dist/.tsbuildinfo',
+  '../../parser/dist/.tsbuildinfo',
+  '../../schema/dist/.tsbuildinfo',
+  '../../core/dist/.tsbuildinfo',
+  '../../../rules/dist/.tsbuildinfo',
+];
+const fresh = bundle >= 0 && builtFrom.every((rel) => bundle >= mtime(rel));
+const entry = fresh ? '../dist/roslint.bundle.mjs' : '../dist/main.js';
 
 import(entry).then(
   ({ main }) =>
