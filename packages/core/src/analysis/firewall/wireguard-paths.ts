@@ -210,7 +210,11 @@ function forwarding(config: RouterConfig): BlockedForwarding[] {
       let lan: (string | undefined)[] = roles.lan.filter((l) => l !== wg.name);
       if (lan.length === 0) {
         if (lists.hasListSection) continue;
-        lan = [undefined];
+        // A whole export without interface lists: its local side is whatever is addressed and not
+        // WAN (a VPS with only its uplink and tunnels has none, and forwards nothing by design).
+        // A fragment may leave its interfaces out, so there any interface counts.
+        lan = config.isExport ? localInterfaces(config, family, roles.wan) : [undefined];
+        if (lan.length === 0) continue;
       }
       for (const direction of ['from-tunnel', 'to-tunnel'] as const) {
         const packets = lan.map((l): PacketDescription => {
@@ -234,6 +238,17 @@ function forwarding(config: RouterConfig): BlockedForwarding[] {
     }
   }
   return out;
+}
+
+/** Interfaces with an address of `family` that are neither WAN, WireGuard nor loopback. */
+function localInterfaces(config: RouterConfig, family: IpFamily, wan: readonly string[]): string[] {
+  const wg = new Set(wireguardView(config).interfaces.map((i) => i.name));
+  const out: string[] = [];
+  for (const [name, addrs] of addressIndex(config).byInterface) {
+    if (name === 'lo' || wg.has(name) || wan.includes(name)) continue;
+    if (addrs.some((a) => a.family === family && !a.disabled)) out.push(name);
+  }
+  return out.sort();
 }
 
 function offersDns(config: RouterConfig): boolean {
