@@ -15,7 +15,7 @@ export const unreachableRule: RouterRule = {
       for (const s of shadowedRules(ctx.config, filterTable(ctx.config, family))) {
         ctx.report({
           span: s.rule.actionSpan,
-          message: `${describeRule(s.rule)} can never match: ${describeRule(s.by)} (action=${s.by.action}) matches every packet it would and comes first`,
+          message: `${describeRule(s.rule)} can never match: ${describeRule(s.by, { withAction: true })} matches every packet it would and comes first`,
           related: [{ span: s.by.actionSpan, message: `this earlier rule takes its packets` }],
         });
       }

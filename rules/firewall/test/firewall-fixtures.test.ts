@@ -107,6 +107,15 @@ describe('firewall/unreachable-rule, forward and service details', () => {
     const [d] = r.diagnostics.filter((x) => x.ruleId === 'firewall/unreachable-rule');
     expect(d!.message).toContain('input rule #5 "allow WireGuard" can never match: input rule #4 "defconf: drop all not coming from LAN"');
     expect(d!.related![0]!.range.start.line + 1).toBe(51);
+    expect(d!.message).toContain('"defconf: drop all not coming from LAN" (action=drop) matches every packet');
+  });
+
+  it('names the earlier rule\'s action once when the rule has no comment', () => {
+    const text = '/ip firewall filter\nadd action=drop chain=input in-interface=ether1\nadd action=accept chain=input in-interface=ether1 protocol=tcp\n';
+    const [d] = lint('inline.rsc', text).diagnostics.filter((x) => x.ruleId === 'firewall/unreachable-rule');
+    expect(d!.message).toBe(
+      'input rule #1 (action=accept) can never match: input rule #0 (action=drop) matches every packet it would and comes first',
+    );
   });
 
   it('forward-blocked names the direction and the interfaces', () => {

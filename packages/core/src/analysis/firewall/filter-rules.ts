@@ -135,8 +135,14 @@ export function chainRules(table: FilterTable, chain: string): FilterRule[] {
   return table.byChain.get(chain) ?? table.anyChain;
 }
 
-/** A short, human name for a rule in messages: `input rule #5 "defconf: drop invalid"`. */
-export function describeRule(rule: FilterRule): string {
+/**
+ * A short, human name for a rule in messages: `input rule #5 "defconf: drop invalid"`, or
+ * `input rule #5 (action=drop)` when it has no comment. With `withAction` the action is always
+ * named (once): `input rule #5 "defconf: drop invalid" (action=drop)`.
+ */
+export function describeRule(rule: FilterRule, opts: { withAction?: boolean } = {}): string {
   const where = `${rule.chain ?? '?'} rule #${rule.position}`;
-  return rule.comment ? `${where} "${rule.comment}"` : `${where} (action=${rule.action ?? '?'})`;
+  const action = `(action=${rule.action ?? '?'})`;
+  if (!rule.comment) return `${where} ${action}`;
+  return opts.withAction ? `${where} "${rule.comment}" ${action}` : `${where} "${rule.comment}"`;
 }
