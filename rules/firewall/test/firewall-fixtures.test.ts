@@ -124,6 +124,42 @@ describe('firewall/unreachable-rule, forward and service details', () => {
     expect(lineOf(lint('guide-ipv6-appended.rsc'), 131)[0]!.message).toContain('new IPv6 connections from `wireguard1` to `bridge`');
   });
 
+  describe('forward-blocked stays quiet from an upstream tunnel into the LAN', () => {
+    const fixture = readFileSync(path.join(dir, 'vpn-provider-upstream.rsc'), 'utf8');
+    const forward = (text: string) =>
+      lint('vpn-provider-upstream.rsc', text).diagnostics.filter((x) => x.ruleId === 'firewall/wireguard-forward-blocked');
+    const withoutRoute = fixture.replace('add dst-address=0.0.0.0/0 gateway=wg-vpn routing-table=via-vpn\n', '');
+    const narrowPeer = (t: string) => t.replace('allowed-address=0.0.0.0/0', 'allowed-address=10.66.0.0/16');
+
+    it('full-tunnel peer with an endpoint, in WAN, default route through it: quiet', () => {
+      expect(forward(fixture)).toEqual([]);
+    });
+
+    it('a default route through the tunnel alone makes it an upstream', () => {
+      expect(forward(narrowPeer(fixture))).toEqual([]);
+    });
+
+    it('a full-tunnel peer it dials, in WAN, makes it an upstream without a route', () => {
+      expect(forward(withoutRoute)).toEqual([]);
+    });
+
+    it('WAN membership alone (no default route, no full tunnel) still warns', () => {
+      const [d] = forward(narrowPeer(withoutRoute));
+      expect(d!.message).toContain('new IPv4 connections from `wg-vpn` to `bridge` are dropped');
+    });
+
+    it('a full-tunnel peer without an endpoint (accept-any-source) in WAN still warns', () => {
+      const text = withoutRoute.replace(/ endpoint-address=\\\n    185\.10\.20\.30 endpoint-port=51820/, '');
+      expect(text).not.toContain('185.10.20.30');
+      expect(forward(text).map((d) => d.message)).toEqual([expect.stringContaining('from `wg-vpn` to `bridge`')]);
+    });
+
+    it('LAN to the upstream tunnel is still checked', () => {
+      const text = `${fixture}/ip firewall filter add action=drop chain=forward out-interface=wg-vpn\n`;
+      expect(forward(text).map((d) => d.message)).toEqual([expect.stringContaining('from `bridge` to `wg-vpn`')]);
+    });
+  });
+
   it('service-blocked says which service and why it is checked', () => {
     expect(lint('dns-wg-not-in-lan.rsc').diagnostics[0]!.message).toContain('cannot reach DNS (udp/53)');
     expect(lint('wg-in-no-list.rsc').diagnostics[0]!.message).toContain('road-warrior clients');

@@ -10,9 +10,10 @@
  */
 import type { RouterConfig } from '../../model/types.js';
 import { addressIndex, addressesOn } from '../addresses.js';
-import { interfaceLists } from '../interface-lists.js';
+import { interfaceLists, listMembership } from '../interface-lists.js';
 import type { Bounds, IpFamily } from '../prefix.js';
 import { parseAddress } from '../prefix.js';
+import { routeGoesVia, routingAnalysis } from '../routes.js';
 import { type WgInterface, type WgPeer, wireguardView } from '../wireguard.js';
 import { type FirewallVerdict, evaluateChain } from './chain-walk.js';
 import { type FilterRule, TERMINAL_ACTIONS, chainRules, filterTable } from './filter-rules.js';
@@ -103,6 +104,27 @@ function endpointSet(peers: WgPeer[], family: IpFamily): Bounds[] | undefined {
 function carriesFamily(config: RouterConfig, wg: WgInterface, peers: WgPeer[], family: IpFamily): boolean {
   if (addressesOn(addressIndex(config), wg.name, family).length > 0) return true;
   return peers.some((p) => p.allowed.some((a) => a.prefix?.family === family));
+}
+
+/**
+ * Is the tunnel an upstream of `family` (a VPN provider, a hub that carries the Internet), so that
+ * new connections from it into the LAN are meant to be dropped, as from a WAN? Yes when a default
+ * route of that family (any routing table) leaves through it, or when the interface is in the WAN
+ * list AND has a full-tunnel peer (0.0.0.0/0 or ::/0) with an endpoint it dials. WAN membership
+ * alone is not enough: that is the very mistake the forward check exists for; a full-tunnel peer
+ * alone is not either: without a route through it, 0.0.0.0/0 is the accept-any-source idiom.
+ */
+function isUpstream(config: RouterConfig, wg: WgInterface, peers: WgPeer[], family: IpFamily): boolean {
+  try {
+    const viaDefault = routingAnalysis(config).routes.some(
+      (r) => r.family === family && r.length === 0 && r.dst !== undefined && !r.blackhole && !r.uncertain && routeGoesVia(r, wg.name),
+    );
+    if (viaDefault) return true;
+  } catch {
+    // No routing verdict: the peer and list signals below still count.
+  }
+  const fullTunnel = peers.some((p) => hasEndpoint(p) && p.allowed.some((a) => a.prefix?.family === family && a.prefix.length === 0));
+  return fullTunnel && listMembership(config, 'WAN', wg.name) === 'yes';
 }
 
 /** The chain verdict for each interface; a definite drop only when every one of them drops. */
@@ -216,7 +238,9 @@ function forwarding(config: RouterConfig): BlockedForwarding[] {
         lan = config.isExport ? localInterfaces(config, family, roles.wan) : [undefined];
         if (lan.length === 0) continue;
       }
-      for (const direction of ['from-tunnel', 'to-tunnel'] as const) {
+      // From an upstream tunnel into the LAN is dropped on purpose, exactly like from the WAN.
+      const directions = isUpstream(config, wg, peers, family) ? (['to-tunnel'] as const) : (['from-tunnel', 'to-tunnel'] as const);
+      for (const direction of directions) {
         const packets = lan.map((l): PacketDescription => {
           const [inIf, outIf] = direction === 'from-tunnel' ? [wg.name, l] : [l, wg.name];
           return {
