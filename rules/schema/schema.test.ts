@@ -171,6 +171,25 @@ describe('schema/invalid-value', () => {
     expect(run(invalidValue, peers + 'add responder=$flag')).toEqual([]);
   });
 
+  it('flags words and out-of-range numbers in numeric arguments without an inspect desc', () => {
+    const wg = '/interface wireguard\n';
+    expect(run(invalidValue, wg + 'add name=wg1 listen-port=abc')).toEqual([{ text: 'abc', message: expect.stringContaining('`abc` is not a number') }]);
+    expect(run(invalidValue, wg + 'add name=wg1 mtu=abc')).toEqual([{ text: 'abc', message: expect.stringContaining('`abc` is not a number or `auto`') }]);
+    expect(run(invalidValue, peers + 'add interface=wg1 endpoint-port=http')[0]?.text).toBe('http');
+    expect(run(invalidValue, '/ip route\nadd distance=300 gateway=10.0.0.1')).toEqual([{ text: '300', message: expect.stringContaining('outside the accepted range 0..255') }]);
+    expect(run(invalidValue, '/ipv6 route\nadd distance=x gateway=fe80::1%ether1')[0]?.text).toBe('x');
+    expect(run(invalidValue, '/ip route\nadd distance=1-5 gateway=10.0.0.1')[0]?.message).toContain('is not a number');
+  });
+
+  it('never flags valid numeric values: numbers, `auto` for mtu, run-time values, empty', () => {
+    const wg = '/interface wireguard\n';
+    expect(run(invalidValue, wg + 'add name=wg1 listen-port=13231 mtu=1420\nadd name=wg2 mtu=auto\nset wg1 listen-port=$port mtu=[:tostr 1400]\nset wg2 listen-port=0x3039')).toEqual([]);
+    expect(run(invalidValue, '/ip route\nadd distance=1 gateway=10.0.0.1\nadd distance=255 gateway=10.0.0.1\nadd distance=$d gateway=10.0.0.1\nset 0 distance=')).toEqual([]);
+    expect(run(invalidValue, peers + 'add interface=wg1 endpoint-port=51820 client-listen-port=0')).toEqual([]);
+    // Ranges stay accepted where the argument takes them.
+    expect(run(invalidValue, '/ip firewall filter\nadd chain=input dst-port=1-100 protocol=tcp')).toEqual([]);
+  });
+
   it('parses RouterOS time literals', () => {
     expect(parseTimeValue('1w2d3h4m5s')).toBe(604800 + 2 * 86400 + 3 * 3600 + 4 * 60 + 5);
     expect(parseTimeValue('200ms')).toBeCloseTo(0.2);

@@ -64,7 +64,9 @@ function parseInteger(text: string): number | undefined {
 }
 
 function checkNumber(value: string, kind: ValueKind): string | undefined {
-  if (!/^-?\d/.test(value)) return undefined; // a word: maybe accepted, cannot tell
+  if (kind.special?.includes(value)) return undefined;
+  // A word: maybe accepted (cannot tell), unless the kind is known to take numbers only.
+  if (!/^-?\d/.test(value)) return kind.strict ? `\`${value}\` is not a number${kind.special ? ` or ${kind.special.map((w) => `\`${w}\``).join(', ')}` : ''}` : undefined;
   const n = parseInteger(value);
   if (n === undefined) return `\`${value}\` is not a number`;
   if ((kind.min !== undefined && n < kind.min) || (kind.max !== undefined && n > kind.max)) {

@@ -147,6 +147,19 @@ function kindOf(desc) {
   return undefined; // 'see documentation' and anything new: no claim
 }
 
+// Numeric arguments whose inspect node carries no `desc` (RouterOS calls them just "Num"), from
+// routeros-facts.md and the manual. `strict`: a word other than `special` (or a listed value) is
+// invalid too. Used only where the inspect desc gives no kind; menus are matched exactly.
+const CURATED_KINDS = [
+  ['interface wireguard', 'listen-port', { kind: 'number', min: 0, max: 65535, strict: true }],
+  ['interface wireguard', 'mtu', { kind: 'number', min: 0, max: 65536, strict: true, special: ['auto'] }],
+  ['interface wireguard peers', 'endpoint-port', { kind: 'number', min: 0, max: 65535, strict: true }],
+  ['interface wireguard peers', 'client-listen-port', { kind: 'number', min: 0, max: 65535, strict: true }],
+  ['ip route', 'distance', { kind: 'number', min: 0, max: 255, strict: true }],
+  ['ipv6 route', 'distance', { kind: 'number', min: 0, max: 255, strict: true }],
+];
+const curatedKinds = new Map(CURATED_KINDS.map(([menu, arg, kind]) => [`${menu}\u0000${arg}`, kind]));
+
 /** Values named in an enum desc `a|b|c[,Name*]`. */
 function enumOfDesc(desc) {
   const m = /^([^ \[]+)\[,(\w+)\*\]$/.exec(desc);
@@ -163,13 +176,14 @@ function canonical(value) {
   return JSON.stringify(value);
 }
 
-function argInfo(node) {
+function argInfo(node, menu, name) {
   const out = {};
   // The newest desc gives the kind; enum values are the union over all versions, so a closed list
   // never rejects a value that some version accepted.
   const vis = [...node.descs.keys()].sort((a, b) => a - b);
   const newest = vis.length ? node.descs.get(vis[vis.length - 1]) : undefined;
   let kind = newest !== undefined ? kindOf(newest) : undefined;
+  if (kind === undefined && vis.length === 0) kind = curatedKinds.get(`${menu}\u0000${name}`);
   const enumValues = new Set();
   let descEnum = false;
   for (const vi of vis) {
@@ -197,12 +211,12 @@ function argInfo(node) {
 }
 
 // First pass collects arg infos (and interns kinds); the second writes with kind indexes.
-function collect(node) {
-  for (const a of node.args.values()) a.info = argInfo(a);
-  for (const m of node.menus.values()) collect(m);
-  for (const c of node.cmds.values()) collect(c);
+function collect(node, menu) {
+  for (const [name, a] of node.args) a.info = argInfo(a, menu, name);
+  for (const [name, m] of node.menus) collect(m, menu === '' ? name : `${menu} ${name}`);
+  for (const c of node.cmds.values()) collect(c, menu);
 }
-collect(root);
+collect(root, '');
 const kindList = [...kindKeys.keys()].sort();
 const kindIndex = new Map(kindList.map((k, i) => [k, i]));
 

@@ -17,6 +17,11 @@ export interface ValueKind {
   maxLength?: number;
   /** Words accepted besides the kind (`none | A.B.C.D`). */
   special?: string[];
+  /**
+   * Only the kind (and `special` or the arg's known values) is accepted: any other word is invalid.
+   * Set for curated numeric arguments (`listen-port`, route `distance`), whose inspect has no desc.
+   */
+  strict?: boolean;
 }
 
 /**
