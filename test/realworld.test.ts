@@ -75,6 +75,8 @@ describe('hardware/package menus', () => {
     expect(isPlatformMenu(['system', 'routerbord'])).toBe(false);
     expect(isPlatformArg(['ip', 'cloud'], 'back-to-home-vpn')).toBe(true);
     expect(isPlatformArg(['ip', 'cloud'], 'ddns-enable')).toBe(false);
+    expect(isPlatformArg(['interface', 'ethernet'], 'poe-out')).toBe(true);
+    expect(isPlatformArg(['interface', 'ethernet'], 'auto-negociation')).toBe(false);
   });
 });
 

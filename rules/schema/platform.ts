@@ -6,7 +6,8 @@
  * real exports contain `/system routerboard settings` (every RouterBOARD), `/zerotier` (ARM/ARM64
  * package), `/ip cloud back-to-home-user` and `set back-to-home-vpn=` (Back To Home: not on x86),
  * and `/interface wireless` / `/caps-man` under 7.12 and older (the `wireless` package, which those
- * dumps lack; they list it from 7.13). The schema rules say nothing about these names.
+ * dumps lack; they list it from 7.13), `/interface ethernet set … poe-out=` (PoE hardware). The
+ * schema rules say nothing about these names.
  */
 
 /** Menus (canonical segments) that only some routers have; everything below them too. */
@@ -26,7 +27,13 @@ export function isPlatformMenu(path: readonly string[]): boolean {
   return PLATFORM_MENUS.some((m) => m.length <= path.length && m.every((s, i) => path[i] === s));
 }
 
+/** Hardware properties of common menus, by menu: PoE ports (`poe-out=forced-on` in real exports). */
+const PLATFORM_ARGS: ReadonlyMap<string, RegExp> = new Map([
+  ['interface/ethernet', /^(poe-|power-cycle-)/],
+]);
+
 /** Properties of a common menu that only some routers have (`/ip cloud set back-to-home-vpn=`). */
 export function isPlatformArg(path: readonly string[], arg: string): boolean {
-  return isPlatformMenu(path) || PLATFORM_SEGMENT.test(arg);
+  if (isPlatformMenu(path) || PLATFORM_SEGMENT.test(arg)) return true;
+  return PLATFORM_ARGS.get(path.join('/'))?.test(arg) ?? false;
 }
