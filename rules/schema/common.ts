@@ -9,7 +9,8 @@
 import type { Span } from '@roslint/parser';
 import type { Analysis, CommandRecord, RouterConfig } from '@roslint/core';
 import {
-  argInfo as schemaArgInfo, argsOf as schemaArgsOf, canonicalizeMenuPath as schemaCanonicalizeMenuPath, closestNames, commandsOf, isCommand,
+  argInfo as schemaArgInfo, argsOf as schemaArgsOf, canonicalizeMenuPath as schemaCanonicalizeMenuPath,
+  closestNames as schemaClosestNames, commandsOf, isCommand,
   resolveArgName as schemaResolveArgName, resolveCommandName as schemaResolveCommandName, resolveVersion, subMenusOf,
   versionsOf,
 } from '@roslint/schema';
@@ -30,6 +31,18 @@ function remember<T>(path: readonly string[], key: string, compute: () => T): T 
   const value = compute();
   memo.set(key, value);
   return value;
+}
+
+/**
+ * `closestNames` of @roslint/schema over the candidates that can be close at all: an edit distance
+ * is at least the difference in length, so a 10 MB word is not compared character by character
+ * with every menu name. Same answers.
+ */
+export function closestNames(word: string, candidates: Iterable<string>, maxDistance?: number): string[] {
+  const limit = maxDistance ?? Math.max(1, Math.floor(word.length / 3));
+  const possible: string[] = [];
+  for (const c of candidates) if (Math.abs(c.length - word.length) <= limit) possible.push(c);
+  return schemaClosestNames(word, possible, maxDistance);
 }
 
 /** Memoised `canonicalizeMenuPath` of @roslint/schema (the returned array is shared: do not mutate). */
@@ -186,7 +199,7 @@ export function isGlobalCommand(word: string): boolean {
   return isCommand([], word);
 }
 
-export { closestNames, commandsOf, subMenusOf, versionsOf };
+export { commandsOf, subMenusOf, versionsOf };
 
 /** Names in `candidates` that `word` abbreviates (for "ambiguous" messages). */
 export function prefixMatches(word: string, candidates: readonly string[]): string[] {

@@ -1,6 +1,6 @@
 import type { RouterRule } from '@roslint/core';
 import {
-  argsOf,  PROPERTY_COMMANDS, argName, closestNames, isStaticName, menuText, orList, prefixMatches, resolveArgName,
+  argsOf, PROPERTY_COMMANDS, argName, closestNames, isStaticName, menuText, orList, prefixMatches, resolveArgName,
   schemaRecords, schemaVersion,
 } from './common.js';
 import { isPlatformArg } from './platform.js';

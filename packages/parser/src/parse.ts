@@ -7,6 +7,7 @@
  * again as scripts, with spans mapped back into this file.
  */
 import type { NamedArg, Script, Statement, StringExpr } from './ast.js';
+import { binaryMessage, detectBinary, findNuls } from './binary.js';
 import { SCRIPT_PROPERTIES } from './commands.js';
 import type { Diagnostic } from './diagnostics.js';
 import { fastStatement } from './fastpath.js';
@@ -28,6 +29,9 @@ export interface ParseResult {
   diagnostics: Diagnostic[];
 }
 
+/** Syntax errors reported per file; the rest are summarised in one diagnostic. */
+export const MAX_SYNTAX_ERRORS = 1000;
+
 /** Embedded scripts inside embedded scripts are followed this deep. */
 const MAX_EMBED_DEPTH = 4;
 
@@ -38,6 +42,15 @@ function parser(): RouterOsParser {
 
 export function parseSource(source: SourceText, options: ParseOptions = {}): ParseResult {
   const file = options.file ?? '<input>';
+  const binary = detectBinary(source.text);
+  if (binary !== undefined) {
+    // Not a script: one clear error instead of thousands of meaningless ones.
+    return {
+      script: { kind: 'script', body: [], comments: [], start: 0, end: source.text.length },
+      source,
+      diagnostics: [{ ruleId: 'syntax/binary-file', severity: 'error', file, range: source.rangeOf({ start: 0, end: 0 }), message: binaryMessage(binary) }],
+    };
+  }
   const problems: SyntaxProblem[] = [];
   let script: Script;
   try {
@@ -54,9 +67,27 @@ export function parseSource(source: SourceText, options: ParseOptions = {}): Par
       message: 'the file is not valid UTF-8; it was read as Windows-1252',
     });
   }
+  const nuls = findNuls(source.text);
+  if (nuls !== undefined) {
+    problems.push({
+      ruleId: 'syntax/parse-error', severity: 'error', start: nuls.first, end: nuls.first + 1,
+      message: nuls.count === 1
+        ? 'a NUL byte is not valid in a RouterOS script (is the file corrupted?)'
+        : `${nuls.count} NUL bytes, the first here; they are not valid in a RouterOS script (is the file corrupted?)`,
+    });
+  }
   problems.sort((a, b) => a.start - b.start || a.end - b.end);
-  for (const p of problems) {
+  // A garbage file can have an error per character; past a point more of them help nobody.
+  const shown = problems.length > MAX_SYNTAX_ERRORS ? problems.slice(0, MAX_SYNTAX_ERRORS) : problems;
+  for (const p of shown) {
     diagnostics.push({ ruleId: p.ruleId, severity: p.severity, message: p.message, file, range: source.rangeOf(p) });
+  }
+  if (shown.length < problems.length) {
+    const last = shown[shown.length - 1]!;
+    diagnostics.push({
+      ruleId: 'syntax/parse-error', severity: 'error', file, range: source.rangeOf({ start: last.end, end: last.end }),
+      message: `too many syntax errors: ${problems.length - shown.length} more after this point are not reported`,
+    });
   }
   return { script, source, diagnostics };
 }
