@@ -27,7 +27,8 @@ export function ifaceOf(router: RouterNode, iface: WgInterface): string {
 
 /** `(peer … for \`B\` interface \`wg\`, paired by key)`: how the pair was made, for every message. */
 export function pairing(link: Link): string {
-  return `${peerOn(link)} ↔ ${ifaceOf(link.target, link.targetIface)}, ${methodText(link.method)}`;
+  const how = link.method === 'endpoint' && link.endpoint !== undefined ? `${methodText(link.method)} ${link.endpoint}` : methodText(link.method);
+  return `${peerOn(link)} ↔ ${ifaceOf(link.target, link.targetIface)}, ${how}`;
 }
 
 /** Where a report about a peer points when no more precise value exists. */

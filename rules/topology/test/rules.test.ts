@@ -32,6 +32,37 @@ describe('topology rules', () => {
     expect(ha!.diagnostics[0]!.message).toContain('paired by addressing');
   });
 
+  describe('pairing by endpoint (keys hidden, one side\'s tunnel address wrong)', () => {
+    const dir = 'allowed-address-mismatch-endpoint-hidden';
+    const text = (f: string) => readFileSync(root + `${dir}/${f}`, 'utf8');
+    const lintTexts = (files: Array<[string, string]>) => linter.lintMany(files.map(([file, content]) => ({ file, content })), {});
+    const ids = (results: LintResult[]) => results.flatMap((r) => r.diagnostics.map((d) => d.ruleId));
+
+    it('pairs the tunnel through the endpoint addresses and says so', () => {
+      const [a, b] = lintNetwork(dir, ['siteA.rsc', 'siteB.rsc']);
+      expect(brief(a!)).toEqual([{ rule: 'topology/allowed-address-mismatch', severity: 'error', line: 7, related: [`${dir}/siteB.rsc:9`] }]);
+      expect(a!.diagnostics[0]!.message).toContain('does not include 10.255.0.2');
+      expect(a!.diagnostics[0]!.message).toContain('paired by endpoint 203.0.113.20');
+      expect(b!.diagnostics[0]!.message).toContain('paired by endpoint 203.0.113.20');
+    });
+
+    it('does not pair when the endpoint address belongs to two routers', () => {
+      const other = text('siteB.rsc').replace('set name=siteB', 'set name=siteC').replace(/10\.255\.0\.2\/30/, '10.255.0.6/30');
+      expect(ids(lintTexts([['a.rsc', text('siteA.rsc')], ['b.rsc', text('siteB.rsc')], ['c.rsc', other]]))).not.toContain('topology/allowed-address-mismatch');
+    });
+
+    it('does not pair when the other router has no peer that accepts or dials this one', () => {
+      const b = text('siteB.rsc').replace('10.255.0.1/32,', '10.255.9.1/32,').replace('endpoint-address=198.51.100.10 ', '');
+      expect(ids(lintTexts([['a.rsc', text('siteA.rsc')], ['b.rsc', b]]))).not.toContain('topology/allowed-address-mismatch');
+    });
+
+    it('pairs when the way back is only the other peer\'s endpoint', () => {
+      const b = text('siteB.rsc').replace('10.255.0.1/32,', '10.255.9.1/32,');
+      const results = lintTexts([['a.rsc', text('siteA.rsc')], ['b.rsc', b]]);
+      expect(ids(results)).toContain('topology/allowed-address-mismatch');
+    });
+  });
+
   it('never put a key into a message or a related message', () => {
     for (const [name, files] of [
       ['private-key-exposed-keys', ['office1.rsc', 'office2.rsc']],

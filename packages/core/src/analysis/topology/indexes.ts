@@ -8,6 +8,7 @@
  */
 import type { IpFamily, Prefix } from '../prefix.js';
 import type { WgInterface, WgPeer } from '../wireguard.js';
+import { addressKey } from './reachability.js';
 import type { RouterNode, TunnelAddress } from './routers.js';
 
 export interface KeyedInterface {
@@ -24,6 +25,25 @@ export function interfacesByPublicKey(routers: readonly RouterNode[]): Map<strin
       const list = out.get(iface.publicKey);
       if (list) list.push({ router, iface });
       else out.set(iface.publicKey, [{ router, iface }]);
+    }
+  }
+  return out;
+}
+
+/**
+ * Addresses on interfaces other than WireGuard (WAN, LAN, loopback: where a peer's endpoint can
+ * point), as `family:value` keys → the routers holding them. Enabled, statically known ones only.
+ */
+export function outsideAddressOwners(routers: readonly RouterNode[]): Map<string, RouterNode[]> {
+  const out = new Map<string, RouterNode[]>();
+  for (const router of routers) {
+    for (const a of router.addresses.all) {
+      if (a.disabled || a.uncertain || a.address === undefined || a.interface === undefined) continue;
+      if (router.view.interfacesByName.has(a.interface)) continue;
+      const key = addressKey(a.family, a.address.address);
+      const list = out.get(key);
+      if (!list) out.set(key, [router]);
+      else if (!list.includes(router)) list.push(router);
     }
   }
   return out;

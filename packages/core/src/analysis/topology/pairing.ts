@@ -7,16 +7,23 @@
  *    allowed-address contains an address of B's interface, and B has a peer on that interface whose
  *    allowed-address contains an address of A's interface. The most specific allowed entry that
  *    finds exactly one such interface wins; two candidates at the same specificity = no pairing.
+ * 3. By endpoint, when keys are hidden and the addressing is wrong on one side (the very mistake
+ *    the rules report): the peer's literal endpoint-address is an address of exactly one other
+ *    router B (outside its WireGuard interfaces, and not one of this router's own), and exactly one
+ *    WireGuard interface of B has a peer that accepts this interface's tunnel address or dials one
+ *    of this router's addresses (several: the one listening on the peer's endpoint-port).
  *
  * A link is one direction (A's peer → B's interface); a tunnel is two links pointing at each other.
  * Cost: O(total peers × (allowed entries × (log n + matches) + prefix lengths)), never peers × interfaces.
  */
 import type { RouterConfig } from '../../model/types.js';
-import type { AllowedAddress, WgInterface, WgPeer } from '../wireguard.js';
-import { AllowedPrefixTable, TunnelAddressIndex, interfacesByPublicKey } from './indexes.js';
+import { parseAddress } from '../prefix.js';
+import { type AllowedAddress, type WgInterface, type WgPeer, certain } from '../wireguard.js';
+import { AllowedPrefixTable, TunnelAddressIndex, interfacesByPublicKey, outsideAddressOwners } from './indexes.js';
+import { addressKey } from './reachability.js';
 import { type RouterNode, buildRouters } from './routers.js';
 
-export type PairMethod = 'key' | 'address';
+export type PairMethod = 'key' | 'address' | 'endpoint';
 
 export interface Link {
   router: RouterNode;
@@ -28,6 +35,8 @@ export interface Link {
   method: PairMethod;
   /** For address pairing: the allowed-address entry that contains the target's address. */
   via?: AllowedAddress;
+  /** For endpoint pairing: the endpoint-address (as written) that is the target's address. */
+  endpoint?: string;
 }
 
 export interface Tunnel {
@@ -47,9 +56,9 @@ export interface Topology {
   unpaired: Array<{ router: RouterNode; iface: WgInterface; peer: WgPeer }>;
 }
 
-/** `by key` / `by addressing`, for messages. */
+/** `paired by key` / `by addressing` / `by endpoint`, for messages. */
 export function methodText(method: PairMethod): string {
-  return method === 'key' ? 'paired by key' : 'paired by addressing';
+  return method === 'key' ? 'paired by key' : method === 'address' ? 'paired by addressing' : 'paired by endpoint';
 }
 
 /** The tunnel seen from `router`'s side: [its link, the other side's link]. */
@@ -111,11 +120,25 @@ export function buildTopology(configs: readonly RouterConfig[]): Topology {
     return best;
   };
 
+  // Endpoint pairing's indexes, built on first use.
+  let outsideOwners: Map<string, RouterNode[]> | undefined;
+  const ownKeys = new Map<RouterNode, Set<string>>();
+  /** Every enabled address of the router (any interface), as `family:value` keys. */
+  const ownAddressKeys = (router: RouterNode): Set<string> => {
+    let set = ownKeys.get(router);
+    if (!set) {
+      set = new Set();
+      for (const a of router.addresses.all) if (!a.disabled && !a.uncertain && a.address) set.add(addressKey(a.family, a.address.address));
+      ownKeys.set(router, set);
+    }
+    return set;
+  };
+
   const links: Link[] = [];
   const unpaired: Topology['unpaired'] = [];
   for (const router of routers) {
     for (const { peer, iface } of router.peers) {
-      const link = pairByKey(router, iface, peer) ?? pairByAddress(router, iface, peer);
+      const link = pairByKey(router, iface, peer) ?? pairByAddress(router, iface, peer) ?? pairByEndpoint(router, iface, peer);
       if (link) links.push(link);
       else unpaired.push({ router, iface, peer });
     }
@@ -192,6 +215,31 @@ export function buildTopology(configs: readonly RouterConfig[]): Topology {
       if (best) return { router, iface, peer, target: best.target, targetIface: best.iface, method: 'address', via: entry };
     }
     return undefined;
+  }
+
+  function pairByEndpoint(router: RouterNode, iface: WgInterface, peer: WgPeer): Link | undefined {
+    const value = certain(peer.endpointAddressValue);
+    const ip = value && value.text !== '' ? parseAddress(value.text) : undefined;
+    if (!value || !ip) return undefined; // host names are not resolved
+    const key = addressKey(ip.family, ip.value);
+    const owners = (outsideOwners ??= outsideAddressOwners(routers)).get(key) ?? [];
+    if (owners.length !== 1 || owners[0] === router) return undefined;
+    const target = owners[0]!;
+    const own = ownAddressKeys(router);
+    const tunnel = router.tunnelAddresses.get(iface) ?? [];
+    let candidates = [...target.tunnelAddresses.keys()].filter((j) => {
+      if (peer.publicKey !== undefined && peerKeysOf(j).has(peer.publicKey)) return false;
+      const table = tableOf(j);
+      if (tunnel.some((t) => table.longestAccepting(t.family, t.value) >= 0)) return true;
+      return (peersByIface.get(j) ?? []).some((q) => {
+        const e = certain(q.endpointAddressValue);
+        const a = e && e.text !== '' ? parseAddress(e.text) : undefined;
+        return a !== undefined && own.has(addressKey(a.family, a.value));
+      });
+    });
+    if (candidates.length > 1 && peer.endpointPort !== undefined) candidates = candidates.filter((j) => j.listenPort === peer.endpointPort);
+    if (candidates.length !== 1) return undefined; // ambiguous: better no pair than a wrong one
+    return { router, iface, peer, target, targetIface: candidates[0]!, method: 'endpoint', endpoint: value.text };
   }
 
   completeKeyPairs();
