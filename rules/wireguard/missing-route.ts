@@ -18,7 +18,7 @@ import { addressesOn } from '@roslint/core';
 /** Traffic that never needs a route: link-local unicast and multicast (OSPF over WireGuard, …). */
 const ROUTE_FREE: Bounds[] = ['fe80::/10', 'ff00::/8', '224.0.0.0/4', '169.254.0.0/16'].map((t) => parsePrefix(t)!);
 
-type Coverage = { covered: true } | { covered: false; otherTable?: Route };
+type Coverage = { covered: true } | { covered: false; otherTable?: Route; localOn?: string };
 
 /**
  * Covered = inside a subnet connected to `iface`, or a main-table route through `iface` contains or
@@ -47,7 +47,11 @@ function coverage(ra: RoutingAnalysis, iface: string, p: Prefix): Coverage {
   }
   if (otherTable) return { covered: false, otherTable };
   if (p.length === 0 && addressesOn(ra.addresses, iface, p.family).some((a) => a.connected.length > 0)) return { covered: true };
-  return { covered: false };
+  // The router's own subnet on another interface: a route into the tunnel would cut that LAN off.
+  const local = ra.addresses.all.find(
+    (a) => a.interface !== undefined && a.interface !== iface && a.family === p.family && !a.disabled && a.connected.some((s) => contains(s, p)),
+  );
+  return local ? { covered: false, localOn: local.interface! } : { covered: false };
 }
 
 export const wireguardMissingRoute: RouterRule = {
@@ -72,6 +76,16 @@ export const wireguardMissingRoute: RouterRule = {
         const cov = coverage(ra, wg.name, p);
         if (cov.covered) continue;
         const menu = p.family === 4 ? '/ip route' : '/ipv6 route';
+        if (cov.localOn !== undefined) {
+          ctx.report({
+            span: entry.span,
+            message:
+              `allowed-address ${entry.text} of ${peerRef(peer)} is this router's own subnet on \`${cov.localOn}\`, so traffic ` +
+              `to it stays there and never enters \`${wg.name}\`; remove it from allowed-address, or renumber one side if the ` +
+              `far end uses the same subnet`,
+          });
+          continue;
+        }
         const other = cov.otherTable;
         const tableNote = other
           ? `; the route ${other.dstText} via ${wg.name} in routing-table=${other.table} does not count, because no ` +

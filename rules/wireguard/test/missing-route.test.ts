@@ -57,6 +57,13 @@ describe('wireguard/missing-route', () => {
     expect(run(rule, text).map((x) => x.at)).toEqual(['fd00:0:0:2::/64']);
     expect(run(rule, `${text}\n/ipv6/route/add dst-address=fd00:0:0:2::/64 gateway=fd00:0:0:1::2`)).toEqual([]);
   });
+  it('names the router\'s own subnet on another interface instead of suggesting a route that would cut it off', () => {
+    const text = `${WG}\n/ip/address/add address=192.168.100.1/24 interface=bridge\n${peer('10.255.255.2/32,192.168.100.0/24')}`;
+    const r = run(rule, text);
+    expect(r.map((x) => x.at)).toEqual(['192.168.100.0/24']);
+    expect(r[0]!.message).toContain("is this router's own subnet on `bridge`");
+    expect(r[0]!.message).not.toContain('/ip route add');
+  });
   it('needs no route for link-local or multicast prefixes', () => {
     expect(run(rule, `${WG}\n${peer('224.0.0.5/32,fe80::/64')}`)).toEqual([]);
   });
