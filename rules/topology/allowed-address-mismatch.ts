@@ -49,7 +49,8 @@ function checkLink(ctx: Parameters<NetworkRule['check']>[0], link: Link): void {
         router: link.target,
         span: t.address.item.props.get('address')?.span ?? t.address.item.span,
         message: `packets from ${addr} on ${ifaceOf(link.target, link.targetIface)} are dropped by ${peerOn(link)}, whose allowed-address does not include it (${pairing(link)})`,
-        label: `allowed-address of ${peerOn(link)}`,
+        // This end points at the sender's own address (a wg-quick client's `Address` line).
+        label: `${link.target.wgQuick ? 'Address' : 'address'} ${addr} of ${ifaceOf(link.target, link.targetIface)}`,
       },
     );
     return;

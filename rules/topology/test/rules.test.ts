@@ -63,6 +63,16 @@ describe('topology rules', () => {
     });
   });
 
+  it('allowed-address-mismatch labels the related client Address line as the address, not the allowed-address', () => {
+    const [alice, , server] = lintNetwork('road-warrior-client-address-keys', ['alice.conf', 'bob.conf', 'server.rsc']);
+    const [s] = server!.diagnostics.filter((d) => d.ruleId === 'topology/allowed-address-mismatch');
+    expect(s!.related!.map((r) => [`${r.file}:${r.range.start.line + 1}:${r.range.start.column + 1}`, r.message])).toEqual([
+      ['road-warrior-client-address-keys/alice.conf:4:11', 'alice: Address 172.16.0.9 of `alice` interface `alice`'],
+    ]);
+    // The other direction still names the server's allowed-address.
+    expect(alice!.diagnostics[0]!.related![0]!.message).toMatch(/: allowed-address of peer /);
+  });
+
   it('never put a key into a message or a related message', () => {
     for (const [name, files] of [
       ['private-key-exposed-keys', ['office1.rsc', 'office2.rsc']],
