@@ -8,7 +8,7 @@ export { Linter, type LintOptions, type LintInput, type LintResult } from './lin
 export * from './analysis/index.js';
 export * from './analysis/topology/index.js'; export * from './wgquick/index.js';
 export { secretSpans, redact, redactSegments, mergeSpans, REDACTED, type TextSegment } from './linter/secrets.js';
-export { parseDirective, UNUSED_DIRECTIVE, INTERNAL_ERROR } from './linter/directives.js';
+export { parseDirective, commentLabel, UNUSED_DIRECTIVE, INTERNAL_ERROR } from './linter/directives.js';
 export * from './analysis/interface-lists.js';
 export * from './analysis/firewall/index.js';
 export * from './config/index.js'; export * from './fix/index.js';

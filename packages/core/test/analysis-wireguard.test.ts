@@ -49,6 +49,18 @@ describe('wireguardView', () => {
     expect(b!.label).toBe('n2');
   });
 
+  it('labels a peer by its comment without the roslint-ignore directive in it', () => {
+    const cfg = fakeConfig(
+      [
+        `/interface/wireguard/peers/add interface=wg1 public-key="${PUB}" comment="x roslint-ignore: wireguard/missing-keepalive"`,
+        `/interface/wireguard/peers/add interface=wg1 public-key="${PUB2}" comment="roslint-ignore: a/b, c/d -- laptop"`,
+        `/interface/wireguard/peers/add interface=wg1 public-key="${PUB2}" comment="roslint-ignore: wireguard/missing-keepalive"`,
+        `/interface/wireguard/peers/add interface=wg1 public-key="${PUB2}" comment="office: main - ok"`,
+      ].join('\n'),
+    );
+    expect(wireguardView(cfg).peers.map((p) => p.label)).toEqual(['x', 'laptop', '#2 (Mv2Zam5M…)', 'office: main - ok']);
+  });
+
   it('marks invalid allowed-address entries without throwing', () => {
     const cfg = fakeConfig(`/interface/wireguard/peers/add interface=wg1 public-key="${PUB}" allowed-address=10.0.0.0/33,banana`);
     const [p] = wireguardView(cfg).peers;

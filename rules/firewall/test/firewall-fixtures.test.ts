@@ -110,6 +110,12 @@ describe('firewall/unreachable-rule, forward and service details', () => {
     expect(d!.message).toContain('"defconf: drop all not coming from LAN" (action=drop) matches every packet');
   });
 
+  it('names a rule by its comment without a roslint-ignore directive in it', () => {
+    const text = '/ip firewall filter\nadd action=drop chain=input comment="drop WAN roslint-ignore: firewall/other" in-interface=ether1\nadd action=accept chain=input in-interface=ether1 protocol=tcp\n';
+    const [d] = lint('inline.rsc', text).diagnostics.filter((x) => x.ruleId === 'firewall/unreachable-rule');
+    expect(d!.message).toContain('input rule #0 "drop WAN" (action=drop) matches');
+  });
+
   it('names the earlier rule\'s action once when the rule has no comment', () => {
     const text = '/ip firewall filter\nadd action=drop chain=input in-interface=ether1\nadd action=accept chain=input in-interface=ether1 protocol=tcp\n';
     const [d] = lint('inline.rsc', text).diagnostics.filter((x) => x.ruleId === 'firewall/unreachable-rule');

@@ -10,6 +10,7 @@ import type { Item, PropertyValue, RouterConfig } from '../model/types.js';
 import { isDisabled } from '../model/types.js';
 import { parsePrefixDetailed, sameBounds, sortAndSweep, type Prefix } from './prefix.js';
 import { derivePublicKey } from './keys.js';
+import { commentLabel } from '../linter/directives.js';
 
 export const WIREGUARD_MENU = '/interface/wireguard';
 export const WIREGUARD_PEERS_MENU = '/interface/wireguard/peers';
@@ -232,7 +233,8 @@ function buildPeer(item: Item, index: number, sourceText: string): WgPeer {
   if (privateKeyValue) peer.privateKeyValue = privateKeyValue;
   if (name) peer.name = name;
   if (comment) peer.comment = comment;
-  peer.label = name ?? comment ?? `#${index} (${shortKey(peer.publicKey)})`;
+  // A comment that carries a suppression directive names the peer without it.
+  peer.label = name ?? (comment !== undefined ? commentLabel(comment) : undefined) ?? `#${index} (${shortKey(peer.publicKey)})`;
   return peer;
 }
 

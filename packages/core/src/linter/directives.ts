@@ -52,6 +52,18 @@ export function parseIgnoreComment(text: string): string[] {
   return out;
 }
 
+const IGNORE_IN_LABEL = new RegExp(`\\s*(?:[-–—;,|:]+\\s*)?${IGNORE.source}\\s*[-–—;,|]*`, 'g');
+
+/**
+ * An item comment as a label for messages: `roslint-ignore: …` directives removed (with the
+ * separators around them), whitespace collapsed; undefined when nothing else is left.
+ */
+export function commentLabel(text: string): string | undefined {
+  if (!text.includes('roslint-ignore:')) return text === '' ? undefined : text;
+  const out = text.replace(IGNORE_IN_LABEL, ' ').replace(/\s+/g, ' ').replace(/^[\s\-–—;,|:]+|[\s\-–—;,|:]+$/g, '');
+  return out === '' ? undefined : out;
+}
+
 /** One rule (or `*`) of one directive; tracks whether it suppressed anything. */
 interface UsageKey {
   rule: string;

@@ -7,6 +7,7 @@ import type { Span } from '@roslint/parser';
 import type { Item, PropertyValue, RouterConfig } from '../../model/types.js';
 import type { Tri } from '../interface-lists.js';
 import type { IpFamily } from '../prefix.js';
+import { commentLabel } from '../../linter/directives.js';
 
 export const FILTER_MENUS: Record<IpFamily, string> = { 4: '/ip/firewall/filter', 6: '/ipv6/firewall/filter' };
 
@@ -143,6 +144,7 @@ export function chainRules(table: FilterTable, chain: string): FilterRule[] {
 export function describeRule(rule: FilterRule, opts: { withAction?: boolean } = {}): string {
   const where = `${rule.chain ?? '?'} rule #${rule.position}`;
   const action = `(action=${rule.action ?? '?'})`;
-  if (!rule.comment) return `${where} ${action}`;
-  return opts.withAction ? `${where} "${rule.comment}" ${action}` : `${where} "${rule.comment}"`;
+  const comment = rule.comment !== undefined ? commentLabel(rule.comment) : undefined; // without `roslint-ignore: …`
+  if (!comment) return `${where} ${action}`;
+  return opts.withAction ? `${where} "${comment}" ${action}` : `${where} "${comment}"`;
 }
