@@ -331,3 +331,45 @@ describe('expected.json sidecars in these areas are well-formed', () => {
     }
   }
 });
+
+describe('byte-level fixtures (fixtures/syntax): line endings and encodings', () => {
+  const parsed = (file: string) => load('syntax', file);
+  const summary = (file: string) => {
+    const { path, parsed: p } = parsed(file);
+    const config = buildConfig(p, { file: path }).config;
+    return {
+      diagnostics: p.diagnostics.map((d) => d.ruleId),
+      wg: findItemByName(config, '/interface/wireguard', 'wg0') !== undefined,
+      address: config.items('/ip/address').map((i) => prop(i, 'address')),
+      identity: config.singleton('/system/identity') ? prop(config.singleton('/system/identity')!, 'name') : undefined,
+      lines: p.source.lineCount,
+    };
+  };
+
+  it('keeps its bytes as committed (git must not normalise them)', () => {
+    const bytes = (f: string) => readFileSync(join(root, 'fixtures/syntax', f));
+    expect(bytes('lone-cr.rsc').includes(0x0a)).toBe(false);
+    expect(bytes('lone-cr.rsc').filter((b) => b === 0x0d).length).toBe(7);
+    expect([...bytes('bom.rsc').subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(bytes('windows-1252.rsc').includes(0xe9)).toBe(true); // é as one Windows-1252 byte
+  });
+
+  it('lone CR ends lines: seven lines, every command its own', () => {
+    expect(summary('lone-cr.rsc')).toEqual({ diagnostics: [], wg: true, address: ['10.8.0.1/24'], identity: 'lab', lines: 8 });
+  });
+
+  it('a UTF-8 BOM is not part of the first line', () => {
+    expect(summary('bom.rsc')).toMatchObject({ diagnostics: [], wg: true, address: ['10.8.0.1/24'], identity: 'lab' });
+    const { parsed: p } = parsed('bom.rsc');
+    expect(p.source.text.charCodeAt(0)).toBe(0x23); // `#`, not U+FEFF
+    expect(p.script.comments[0]!.start).toBe(0);
+    expect(p.script.comments[0]!.text).toBe(' starts with a UTF-8 byte order mark (Windows Notepad)');
+  });
+
+  it('invalid UTF-8 is read as Windows-1252 with one info, the text decoded', () => {
+    expect(summary('windows-1252.rsc')).toMatchObject({ diagnostics: ['syntax/encoding'], wg: true, identity: 'lab' });
+    const { path, parsed: p } = parsed('windows-1252.rsc');
+    const note = buildConfig(p, { file: path }).config.singleton('/system/note');
+    expect(prop(note!, 'note')).toBe('Café » garçon');
+  });
+});
