@@ -38,6 +38,24 @@ export function anyAddress(family: IpFamily): Bounds[] {
   return [{ family, first: 0n, last: MAX[family] }];
 }
 
+/** `ranges` without the addresses in `holes` (all of one family). */
+export function excluding(ranges: Bounds[], holes: Bounds[]): Bounds[] {
+  let out = ranges;
+  for (const h of holes) {
+    const next: Bounds[] = [];
+    for (const r of out) {
+      if (h.last < r.first || h.first > r.last) {
+        next.push(r);
+        continue;
+      }
+      if (r.first < h.first) next.push({ family: r.family, first: r.first, last: h.first - 1n });
+      if (h.last < r.last) next.push({ family: r.family, first: h.last + 1n, last: r.last });
+    }
+    out = next;
+  }
+  return out;
+}
+
 /** Every address of the family except the loopback range (what a packet from outside can carry). */
 export function nonLoopback(family: IpFamily): Bounds[] {
   if (family === 4) {

@@ -19,7 +19,7 @@ import { type FirewallVerdict, evaluateChain } from './chain-walk.js';
 import { type FilterRule, TERMINAL_ACTIONS, chainRules, filterTable } from './filter-rules.js';
 import { hasGlobalIpv6, interfaceRoles } from './interface-roles.js';
 import { matchRule, matchValue } from './matchers.js';
-import { type PacketDescription, anyAddress, nonLoopback } from './packet.js';
+import { type PacketDescription, anyAddress, excluding, nonLoopback } from './packet.js';
 
 export interface BlockedHandshake {
   wg: WgInterface;
@@ -99,6 +99,14 @@ function endpointSet(peers: WgPeer[], family: IpFamily): Bounds[] | undefined {
     out.push({ family, first: a.value, last: a.value });
   }
   return out.length > 0 ? out : undefined;
+}
+
+/** Subnets connected to the WireGuard interface (not a whole-family `/0`). */
+function tunnelSubnets(config: RouterConfig, wg: WgInterface, family: IpFamily): Bounds[] {
+  return addressesOn(addressIndex(config), wg.name, family)
+    .filter((a) => !a.disabled && !a.uncertain)
+    .flatMap((a) => a.connected)
+    .filter((b) => !(b.first === 0n && b.last === anyAddress(family)[0]!.last));
 }
 
 function carriesFamily(config: RouterConfig, wg: WgInterface, peers: WgPeer[], family: IpFamily): boolean {
@@ -184,7 +192,10 @@ function handshakes(config: RouterConfig): BlockedHandshake[] {
       // A router that only initiates to literal endpoints of the other family never gets a
       // handshake over this one.
       if (initiatorOnly && endpointSet(peers, family === 4 ? 6 : 4) !== undefined) continue;
-      const src = (initiatorOnly ? endpointSet(peers, family) : undefined) ?? anyAddress(family);
+      // A handshake's outer source is a peer's endpoint, never an address of the tunnel's own
+      // subnet (replies to it would be routed into the tunnel): `src-address=<wg subnet>` rules,
+      // meant for traffic inside the tunnel, do not accept it.
+      const src = (initiatorOnly ? endpointSet(peers, family) : undefined) ?? excluding(anyAddress(family), tunnelSubnets(config, wg, family));
       const packets = wan.map(
         (w): PacketDescription => ({
           family,
