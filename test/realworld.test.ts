@@ -96,3 +96,13 @@ describe('quoted code `(> … )`', () => {
     expect(parse(':put ($a > 3)').diagnostics).toEqual([]);
   });
 });
+
+describe('address range subtraction (handshake sources)', () => {
+  it('cuts holes, keeps what is left, ignores holes outside', async () => {
+    const { excluding } = await import('../packages/core/src/analysis/firewall/packet.js');
+    const b = (first: bigint, last: bigint) => ({ family: 4 as const, first, last });
+    expect(excluding([b(0n, 100n)], [b(10n, 19n), b(50n, 200n)])).toEqual([b(0n, 9n), b(20n, 49n)]);
+    expect(excluding([b(0n, 100n)], [b(200n, 300n)])).toEqual([b(0n, 100n)]);
+    expect(excluding([b(0n, 100n)], [b(0n, 100n)])).toEqual([]);
+  });
+});
