@@ -28,7 +28,7 @@ export const unpairedPeer: NetworkRule = {
         span: peerAnchor(peer),
         message:
           `${peerRef(peer)} on ${routerRef(router)} matches no interface among the ${topology.routers.length} files ` +
-          `(neither its public-key nor its allowed-address): its tunnel was not checked`,
+          `(not by public-key, allowed-address or endpoint): its tunnel was not checked`,
       });
     }
     for (const link of topology.oneSided) {
