@@ -1,5 +1,5 @@
 import type { RouterRule } from '@roslint/core';
-import { certain, peerRef, wireguardView } from '@roslint/core';
+import { addressIndex, certain, connectedSubnetsFor, parseAddress, peerRef, wireguardView } from '@roslint/core';
 
 /** An initiating peer without persistent-keepalive: NAT mappings expire and the tunnel goes quiet. */
 export const missingKeepalive: RouterRule = {
@@ -11,10 +11,15 @@ export const missingKeepalive: RouterRule = {
     scope: 'router',
   },
   check(ctx) {
+    const addresses = addressIndex(ctx.config);
+    const wgNames = new Set(ctx.use(wireguardView).interfaces.map((i) => i.name));
     for (const peer of ctx.use(wireguardView).peers) {
       if (peer.disabled || peer.responder || peer.item.uncertain) continue;
       const address = certain(peer.endpointAddressValue);
       if (!address || address.text === '') continue;
+      // An endpoint on a subnet of this router's own (non-tunnel) interfaces is a neighbour: no NAT between.
+      const literal = parseAddress(address.text);
+      if (literal && connectedSubnetsFor(addresses, literal.family, literal.value).some((m) => !wgNames.has(m.address.interface ?? ''))) continue;
       if (peer.keepaliveValue && !certain(peer.keepaliveValue)) continue;
       if (peer.keepaliveValue && peer.keepaliveSeconds === undefined) continue; // unparsable: not ours
       if (peer.keepaliveSeconds !== undefined && peer.keepaliveSeconds > 0) continue;
