@@ -13,7 +13,8 @@ import {
   type Route,
   type RoutingAnalysis,
 } from '@roslint/core';
-import { addressesOn } from '@roslint/core';
+import { addressesOn, runsDynamicRouting } from '@roslint/core';
+import type { RouterConfig } from '@roslint/core';
 
 /** Traffic that never needs a route: link-local unicast and multicast (OSPF over WireGuard, …). */
 const ROUTE_FREE: Bounds[] = ['fe80::/10', 'ff00::/8', '224.0.0.0/4', '169.254.0.0/16'].map((t) => parsePrefix(t)!);
@@ -29,8 +30,10 @@ type Coverage = { covered: true } | { covered: false; otherTable?: Route; localO
  * interface has a subnet, only that subnet is meant to be routed (a default route into the tunnel,
  * as the message would suggest, would take the router's own traffic away from its WAN).
  */
-function coverage(ra: RoutingAnalysis, iface: string, p: Prefix): Coverage {
+function coverage(config: RouterConfig, ra: RoutingAnalysis, iface: string, p: Prefix): Coverage {
   if (ROUTE_FREE.some((f) => contains(f, p))) return { covered: true };
+  // OSPF/RIP over the tunnel installs routes the file cannot show.
+  if (runsDynamicRouting(config, iface)) return { covered: true };
   for (const a of addressesOn(ra.addresses, iface, p.family)) {
     if (a.uncertain || a.connected.some((s) => contains(s, p))) return { covered: true };
   }
@@ -73,7 +76,7 @@ export const wireguardMissingRoute: RouterRule = {
       for (const entry of peer.allowed) {
         const p = entry.prefix;
         if (p === undefined) continue;
-        const cov = coverage(ra, wg.name, p);
+        const cov = coverage(ctx.config, ra, wg.name, p);
         if (cov.covered) continue;
         const menu = p.family === 4 ? '/ip route' : '/ipv6 route';
         if (cov.localOn !== undefined) {

@@ -64,6 +64,15 @@ describe('wireguard/missing-route', () => {
     expect(r[0]!.message).toContain("is this router's own subnet on `bridge`");
     expect(r[0]!.message).not.toContain('/ip route add');
   });
+  it('does not judge a tunnel that an OSPF/RIP interface template covers (by interface, list or network)', () => {
+    const p = peer('10.255.255.2/32,10.1.101.0/24');
+    const tpl = '/routing/ospf/interface-template/add area=backbone';
+    expect(run(rule, `${WG}\n${p}\n${tpl} interfaces=wg0`)).toEqual([]);
+    expect(run(rule, `${WG}\n${p}\n${tpl} networks=10.255.255.0/30`)).toEqual([]);
+    expect(run(rule, `${WG}\n${p}\n/interface/list/add name=TUN\n/interface/list/member/add list=TUN interface=wg0\n${tpl} interfaces=TUN`)).toEqual([]);
+    expect(run(rule, `${WG}\n${p}\n${tpl} networks=10.9.9.0/30`)).toHaveLength(1);
+    expect(run(rule, `${WG}\n${p}\n${tpl} interfaces=wg0 disabled=yes`)).toHaveLength(1);
+  });
   it('needs no route for link-local or multicast prefixes', () => {
     expect(run(rule, `${WG}\n${peer('224.0.0.5/32,fe80::/64')}`)).toEqual([]);
   });

@@ -4,3 +4,4 @@ export * from './wireguard.js';
 export * from './interfaces.js';
 export * from './addresses.js';
 export * from './routes.js';
+export * from './dynamic-routing.js';
