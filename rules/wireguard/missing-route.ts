@@ -13,7 +13,7 @@ import {
   type Route,
   type RoutingAnalysis,
 } from '@roslint/core';
-import { addressesOn, runsDynamicRouting } from '@roslint/core';
+import { addressesOn, isDisabled, listMembership, runsDynamicRouting } from '@roslint/core';
 import type { RouterConfig } from '@roslint/core';
 
 /** Traffic that never needs a route: link-local unicast and multicast (OSPF over WireGuard, …). */
@@ -30,6 +30,18 @@ type Coverage = { covered: true } | { covered: false; otherTable?: Route; localO
  * interface has a subnet, only that subnet is meant to be routed (a default route into the tunnel,
  * as the message would suggest, would take the router's own traffic away from its WAN).
  */
+/**
+ * Signs that a default claim means "send everything here": the tunnel is in the WAN list, or the
+ * router masquerades/src-NATs out of it. Then the missing default route is reported after all.
+ */
+function fullTunnelIntent(config: RouterConfig, iface: string, family: 4 | 6): boolean {
+  if (listMembership(config, 'WAN', iface) === 'yes') return true;
+  return config.items(family === 4 ? '/ip/firewall/nat' : '/ipv6/firewall/nat').some((item) => {
+    const action = item.props.get('action')?.text;
+    return !isDisabled(item) && (action === 'masquerade' || action === 'src-nat') && item.props.get('out-interface')?.text === iface;
+  });
+}
+
 function coverage(config: RouterConfig, ra: RoutingAnalysis, iface: string, p: Prefix): Coverage {
   if (ROUTE_FREE.some((f) => contains(f, p))) return { covered: true };
   // OSPF/RIP over the tunnel installs routes the file cannot show.
@@ -49,7 +61,9 @@ function coverage(config: RouterConfig, ra: RoutingAnalysis, iface: string, p: P
     otherTable ??= group.routes.find((r) => overlaps(r.dst!, p));
   }
   if (otherTable) return { covered: false, otherTable };
-  if (p.length === 0 && addressesOn(ra.addresses, iface, p.family).some((a) => a.connected.length > 0)) return { covered: true };
+  if (p.length === 0 && !fullTunnelIntent(config, iface, p.family) && addressesOn(ra.addresses, iface, p.family).some((a) => a.connected.length > 0)) {
+    return { covered: true };
+  }
   // The router's own subnet on another interface: a route into the tunnel would cut that LAN off.
   const local = ra.addresses.all.find(
     (a) => a.interface !== undefined && a.interface !== iface && a.family === p.family && !a.disabled && a.connected.some((s) => contains(s, p)),

@@ -40,6 +40,12 @@ describe('wireguard/missing-route', () => {
     expect(run(rule, `${WG}\n/ipv6/address/add address=fd00::1/64 interface=wg0\n${peer('::/0')}`)).toEqual([]);
     expect(run(rule, `${WG}\n${peer('::/0')}`)).toHaveLength(1); // no IPv6 subnet on wg0
   });
+  it('still reports a default claim without a default route when the file means a full tunnel (WAN list, masquerade)', () => {
+    const base = `${WG}\n${peer('0.0.0.0/0')}\n/ip/route/add dst-address=0.0.0.0/0 gateway=ether1`;
+    expect(run(rule, `${base}\n/interface/list/add name=WAN\n/interface/list/member/add list=WAN interface=wg0`)).toHaveLength(1);
+    expect(run(rule, `${base}\n/ip/firewall/nat/add chain=srcnat action=masquerade out-interface=wg0`)).toHaveLength(1);
+    expect(run(rule, `${base}\n/ip/firewall/nat/add chain=srcnat action=masquerade out-interface=wg0 disabled=yes`)).toEqual([]);
+  });
   it('counts routes of other tables only when a routing rule or mark selects the table, and says so', () => {
     const base = `${WG}\n${peer('0.0.0.0/0')}\n/ip/route/add dst-address=0.0.0.0/0 gateway=wg0 routing-table=vpn`;
     const r = run(rule, base);
