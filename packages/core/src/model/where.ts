@@ -72,7 +72,8 @@ function flag(item: Item, name: string): Truth {
 }
 
 const MAX_REGEX_LENGTH = 256;
-const MAX_SUBJECT_LENGTH = 10_000;
+// Even a harmless-looking `.*a.*b` is cubic in the value's length: 4,096 chars take 20 s in V8.
+const MAX_SUBJECT_LENGTH = 512;
 const POSIX_CLASSES: Record<string, string> = {
   alpha: 'A-Za-z',
   digit: '0-9',
@@ -88,14 +89,62 @@ const POSIX_CLASSES: Record<string, string> = {
 const regexCache = new Map<string, RegExp | null>();
 
 /**
+ * Could this pattern backtrack catastrophically? JS regexes backtrack, and a lint must not hang on
+ * a `where comment~"…"` in the file: a quantified group that itself contains a quantifier or an
+ * alternation (`(a+)+`, `(a|a?)+`, `(a|aa)*` — exponential), or more than two unbounded
+ * quantifiers (`a*a*a*b`: 512 characters take 20 s — polynomial of high degree) count as risky. Conservative on purpose:
+ * a rejected pattern only makes the match "cannot tell".
+ */
+function riskyRegex(pattern: string): boolean {
+  const groups: boolean[] = []; // per open group: contains a quantifier or `|`
+  let unbounded = 0;
+  let lastGroupRisky = false; // the token just before is a group that contains one
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i]!;
+    const wasGroup = lastGroupRisky;
+    lastGroupRisky = false;
+    if (c === '\\') {
+      i++;
+    } else if (c === '[') {
+      // A bracket expression is one atom; `]` right after `[` or `[^` is literal.
+      let j = i + 1;
+      if (pattern[j] === '^') j++;
+      if (pattern[j] === ']') j++;
+      while (j < pattern.length && pattern[j] !== ']') j += pattern[j] === '\\' ? 2 : 1;
+      i = j;
+    } else if (c === '(') {
+      groups.push(false);
+    } else if (c === ')') {
+      const inner = groups.pop() ?? false;
+      if (inner && groups.length > 0) groups[groups.length - 1] = true;
+      lastGroupRisky = inner;
+    } else if (c === '|') {
+      if (groups.length > 0) groups[groups.length - 1] = true;
+    } else if (c === '*' || c === '+' || c === '?' || c === '{') {
+      if (wasGroup) return true;
+      if (c === '*' || c === '+' || (c === '{' && wideRepeat(pattern.slice(i, i + 16)))) unbounded++;
+      if (groups.length > 0) groups[groups.length - 1] = true;
+      if (c === '{') while (i < pattern.length && pattern[i] !== '}') i++;
+    }
+  }
+  return unbounded > 2;
+}
+
+/** `{n,}` or `{n,m}` with m > 16: as costly as `*` when backtracking. */
+function wideRepeat(text: string): boolean {
+  const m = /^\{(\d*)(,(\d*))?\}/.exec(text);
+  return m !== null && m[2] !== undefined && (m[3] === '' || Number(m[3]) > 16);
+}
+
+/**
  * Compile a RouterOS (POSIX extended) regex as a JS RegExp, or null when it is too long, does not
- * compile, or has nested quantifiers that could backtrack catastrophically on long values.
+ * compile, or could backtrack catastrophically (`riskyRegex`).
  */
 export function safeRegex(pattern: string): RegExp | null {
   const cached = regexCache.get(pattern);
   if (cached !== undefined) return cached;
   let re: RegExp | null = null;
-  if (pattern.length <= MAX_REGEX_LENGTH && !/\([^()]*[+*}][^()]*\)\s*[+*{]/.test(pattern)) {
+  if (pattern.length <= MAX_REGEX_LENGTH && !riskyRegex(pattern)) {
     const converted = pattern.replace(/\[:([a-z]+):\]/g, (m, cls: string) => POSIX_CLASSES[cls] ?? m);
     try {
       re = new RegExp(converted);
