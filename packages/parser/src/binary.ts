@@ -35,6 +35,9 @@ export function detectBinary(text: string): BinaryKind | undefined {
   if (text.length >= 4) {
     const head = [byteOf(text.charCodeAt(0)), byteOf(text.charCodeAt(1)), byteOf(text.charCodeAt(2)), byteOf(text.charCodeAt(3))];
     if (BACKUP_MAGIC.some((m) => m.every((b, i) => head[i] === b))) return 'backup';
+    // The encrypted magics' first three bytes are valid UTF-8 (U+FA11): decoded as such, the file
+    // starts with that character and then `r` (RC4) or `s` (AES).
+    if (text.charCodeAt(0) === 0xfa11 && (text[1] === 'r' || text[1] === 's')) return 'backup';
   }
   const n = Math.min(text.length, SAMPLE);
   if (n < 16) return undefined;
