@@ -190,13 +190,12 @@ export function generateRouter(o) {
   for (let e = 1; e <= 8; e++) cmd(`set [ find default-name=ether${e} ]`, [['comment', `port ${e}`], ['l2mtu', '1592']]);
   out.push('/interface wireguard');
   for (let w = 0; w < wgCount; w++)
-    cmd('add', [
-      ['listen-port', String(13231 + w)],
-      ['mtu', '1420'],
-      ['name', `wg-hub${w}`],
-      ['private-key', o.showSensitive && w === 0 ? o.privateKey : undefined],
-      ['comment', `concentrator ${w}`],
-    ]);
+    cmd('add', [['listen-port', String(13231 + w)], ['mtu', '1420'], ['name', `wg-hub${w}`], ['comment', `concentrator ${w}`]]);
+  // Network mode: a site-to-site interface whose key the neighbours know (show-sensitive export).
+  const site = o.ring !== undefined && o.index !== undefined;
+  const tunnelIp = (k) => `172.16.${(k >> 8) & 255}.${k & 255}`;
+  const lan = (k) => `10.${(k >> 8) & 255}.${k & 255}`;
+  if (site) cmd('add', [['listen-port', '13240'], ['mtu', '1420'], ['name', 'wg-site'], ['private-key', o.privateKey]]);
   out.push('/interface list');
   cmd('add', [['name', 'WAN']]);
   cmd('add', [['name', 'LAN']]);
@@ -208,11 +207,11 @@ export function generateRouter(o) {
   out.push('/interface wireguard peers');
   for (const [k, n] of (o.ring ?? []).entries())
     cmd('add', [
-      ['allowed-address', `10.${(n.index >> 8) & 255}.${n.index & 255}.0/24`],
+      ['allowed-address', `${tunnelIp(n.index)}/32,${lan(n.index)}.0/24`],
       ['comment', `site link to ${n.name}`],
       ['endpoint-address', `${n.name}.sites.example.net`],
-      ['endpoint-port', '13231'],
-      ['interface', 'wg-hub0'],
+      ['endpoint-port', '13240'],
+      ['interface', 'wg-site'],
       ['name', `site-${k}`],
       ['persistent-keepalive', '25s'],
       ['public-key', n.publicKey],
@@ -242,6 +241,10 @@ export function generateRouter(o) {
   cmd('add', [['address', '192.0.2.10/24'], ['interface', 'ether1'], ['network', '192.0.2.0']]);
   for (let w = 0; w < wgCount; w++)
     cmd('add', [['address', `100.${64 + w * 16}.0.1/12`], ['interface', `wg-hub${w}`], ['network', `100.${64 + w * 16}.0.0`]]);
+  if (site) {
+    cmd('add', [['address', `${lan(o.index)}.1/24`], ['interface', 'bridge'], ['network', `${lan(o.index)}.0`]]);
+    cmd('add', [['address', `${tunnelIp(o.index)}/32`], ['interface', 'wg-site'], ['network', tunnelIp(o.index)]]);
+  }
   out.push('/ipv6 address');
   for (let w = 0; w < wgCount; w++) cmd('add', [['address', `fd0${w}::1/16`], ['advertise', 'no'], ['interface', `wg-hub${w}`]]);
 
@@ -279,11 +282,15 @@ export function generateRouter(o) {
       ['log-prefix', kind === 5 ? `fw${i}` : undefined],
     ]);
   }
-  cmd('add', [['action', 'accept'], ['chain', 'input'], ['dst-port', '13231-13234'], ['protocol', 'udp']]);
+  cmd('add', [['action', 'accept'], ['chain', 'input'], ['dst-port', '13231-13240'], ['protocol', 'udp']]);
   cmd('add', [['action', 'drop'], ['chain', 'input'], ['comment', 'everything else from WAN'], ['in-interface-list', '!LAN']]);
 
   out.push('/ip route');
   cmd('add', [['disabled', 'no'], ['dst-address', '0.0.0.0/0'], ['gateway', '192.0.2.1']]);
+  for (const n of o.ring ?? []) {
+    cmd('add', [['dst-address', `${tunnelIp(n.index)}/32`], ['gateway', 'wg-site']]);
+    cmd('add', [['dst-address', `${lan(n.index)}.0/24`], ['gateway', 'wg-site']]);
+  }
 
   out.push('/system identity');
   cmd('set', [['name', o.name ?? 'concentrator']]);
@@ -351,6 +358,7 @@ export function networkRouters(count) {
         pool,
         keyOffset: count + r * 100,
         name: `r${String(r).padStart(4, '0')}`,
+        index: r,
         model: 'RB5009UG+S+',
         peers: 60,
         entries: 300,
