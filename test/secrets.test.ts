@@ -14,6 +14,9 @@ import { fileURLToPath } from 'node:url';
 import { Linter, type LintResult } from '@roslint/core';
 import { builtinRules } from '@roslint/rules';
 import { formatterNames, getFormatter } from '@roslint/cli';
+import { parse } from '@roslint/parser';
+import { secretSpans } from '@roslint/core';
+import { secretValues } from '../packages/core/src/linter/secrets.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const linter = new Linter({ rules: builtinRules });
@@ -94,26 +97,45 @@ describe('secrets never reach any output', () => {
 
 // Found by the fuzz target (bench/fuzz-core.mjs); fixes belong to core/linter/secrets.ts,
 // core/linter/linter.ts (lintText) and core/wgquick/read.ts.
-describe('known redaction gaps (expected to fail until fixed)', () => {
+describe('redaction gaps found by fuzzing (fixed)', () => {
   const A = 'nkjVo/FqAueMbbPeAnbCi3hkKcvl73jYckYaOUzSER8=';
   const B = 'IpAqKH7LCRMv8Bdu9DIz/O1id0195daOJBPZveWPJ3M=';
 
-  it.fails('wg-quick: a PrivateKey line under [Peer] is redacted', () => {
+  it('wg-quick: a PrivateKey line under [Peer] is redacted', () => {
     const text = `[Interface]\nPrivateKey = ${A}\nAddress = 10.0.0.2/32\n\n[Peer]\nPublicKey = 6n3j0fGD0ww0eCJIXZ5479vzI8fe6IYCShJjVB40ymg=\nPrivateKey = ${B}\nAllowedIPs = 10.0.0.0/24\n`;
     expect(leaks([lint('peer.conf', text)], [A, B])).toEqual([]);
   });
 
-  it.fails('wg-quick: a second PrivateKey line in [Interface] is redacted', () => {
+  it('wg-quick: a second PrivateKey line in [Interface] is redacted', () => {
     const text = `[Interface]\nPrivateKey = ${A}\nPrivateKey = ${B}\nAddress = 10.0.0.2/32\n`;
     expect(leaks([lint('twice.conf', text)], [A, B])).toEqual([]);
   });
 
-  it.fails('lintText: a secret value repeated elsewhere in the file is redacted there too', () => {
+  it('lintText: a secret value repeated elsewhere in the file is redacted there too', () => {
     const text = `/interface wireguard\nadd listen-port=13231 name=wg1 private-key="${A}"\n/ip address\nadd address=10.0.0.1/24 interface=wg1 bogus-property=${A}\n`;
     expect(leaks([lint('again.rsc', text)], [A])).toEqual([]);
   });
 
-  it.fails('a key after a broken string on the same line is redacted', () => {
+  it('the key after a broken string is among the values messages are scrubbed of', () => {
+    const text = `/interface/wireguard/add name=wg1 private-key="Iv/add name=wg1 private-key="${A}"\n`;
+    expect(secretValues(text, secretSpans(parse(text).script, text))).toContain(A);
+  });
+
+  it('wg-quick: a key line under an unknown section or lower-cased is redacted', () => {
+    const text = `[Interface]\nprivatekey = ${A}\n\n[Extra]\nPresharedKey = ${B}\n`;
+    expect(leaks([lint('odd.conf', text)], [A, B])).toEqual([]);
+  });
+
+  it('a secret of one file is redacted where it appears in another file of the network', () => {
+    const odd = 'not-a-key-shaped-secret-123';
+    const one = `/interface wireguard\nadd name=wg1 private-key="${odd}"\n`;
+    const two = `/ip address\nadd address=10.0.0.1/24 interface=wg1 bogus-property=${odd}\n`;
+    const results = linter.lintMany([{ file: 'one.rsc', content: one }, { file: 'two.rsc', content: two }], {});
+    expect(results[1]!.secretSpans.map((s) => two.slice(s.start, s.end))).toContain(odd);
+    expect(leaks(results, [odd])).toEqual([]);
+  });
+
+  it('a key after a broken string on the same line is redacted', () => {
     const text = `/interface/wireguard/add listen-port=13231 name=wg1 private-key="Iv/add name=wg1 private-key="${A}"\n`;
     expect(leaks([lint('broken.rsc', text)], [A])).toEqual([]);
   });

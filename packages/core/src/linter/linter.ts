@@ -20,7 +20,7 @@ import type {
 } from '../rule.js';
 import { isWgQuickFile, readWgQuick } from '../wgquick/read.js';
 import { applySuppressions, INTERNAL_ERROR, UNUSED_DIRECTIVE } from './directives.js';
-import { mergeSpans, scrubDiagnostic, secretSpans, secretValues } from './secrets.js';
+import { mergeSpans, occurrenceSpans, scrubDiagnostic, secretSpans, secretValues } from './secrets.js';
 
 export interface LintOptions {
   /** File path (for diagnostics); `<stdin>` for standard input. */
@@ -93,14 +93,6 @@ function safeParse(content: string | Uint8Array, file: string): { parsed: ParseR
   }
 }
 
-/** Spans of WireGuard-key-shaped tokens of `text` that are among `secrets`. */
-function keyTokenSpans(text: string, secrets: ReadonlySet<string>): Span[] {
-  if (secrets.size === 0) return [];
-  const out: Span[] = [];
-  for (const m of text.matchAll(/[A-Za-z0-9+/]{43}=/g)) if (secrets.has(m[0])) out.push({ start: m.index, end: m.index + 44 });
-  return out;
-}
-
 function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
   return (
     a.range.start.offset - b.range.start.offset ||
@@ -150,8 +142,8 @@ export class Linter {
     const values = new Set<string>();
     for (const s of states) for (const v of secretValues(s.parsed.source.text, s.secretSpans)) values.add(v);
     const all = [...values].sort((a, b) => b.length - a.length);
-    // A secret of one file pasted into another (a private key as a peer's public-key) is a secret there too.
-    for (const s of states) s.secretSpans = mergeSpans([...s.secretSpans, ...keyTokenSpans(s.parsed.source.text, values)]);
+    // A secret of one file appearing in another (a private key pasted as a peer's public-key) is a secret there too.
+    for (const s of states) s.secretSpans = mergeSpans([...s.secretSpans, ...occurrenceSpans(s.parsed.source.text, all)]);
     return states.map((s) => this.finish(s, options, all));
   }
 

@@ -76,8 +76,18 @@ function astSecretSpans(script: Script, text: string): Span[] {
 const LEXICAL = /(?:private|preshared)-key=/g;
 const VALUE_STOP = /[\s;"\]})]/;
 
-/** The end of a secret value starting at `i` (after `=`), lexically; returns [start, end). */
-function scanValue(text: string, i: number): [number, number] {
+/** An unquoted value run already scanned: no stop character in [from, end). */
+interface UnquotedRun {
+  from: number;
+  end: number;
+}
+
+/**
+ * The end of a secret value starting at `i` (after `=`), lexically; returns [start, end).
+ * `run` lets a later match inside the same unquoted run resume where the last scan stopped, so
+ * `private-key=private-key=…` stays linear.
+ */
+function scanValue(text: string, i: number, run?: UnquotedRun): [number, number, UnquotedRun?] {
   // An export may wrap right after `name=`: `private-key=\` + newline + indentation.
   const wrap = /^\\(?:\r\n|\r|\n)[ \t]*/.exec(text.slice(i, i + 64));
   if (wrap) i += wrap[0].length;
@@ -98,33 +108,40 @@ function scanValue(text: string, i: number): [number, number] {
     }
     return [start, Math.min(j, text.length)];
   }
-  let j = i;
+  // Characters of a run scanned before are known not to stop the value.
+  let j = run && run.from <= i && i < run.end ? run.end : i;
   while (j < limit && !VALUE_STOP.test(text[j]!)) {
     if (text[j] === '\\' && /[\r\n]/.test(text[j + 1] ?? '')) break;
     j++;
   }
-  return [start, j];
+  return [start, j, { from: start, end: j }];
 }
 
 /**
  * Lexical safety net over the whole text: catches keys in statements that failed to parse, in
- * comments, and in strings whose embedded script the parser did not expand.
+ * comments, and in strings whose embedded script the parser did not expand. Matches may overlap
+ * (a broken string can swallow a later `private-key=` on its line), so each match is scanned.
  */
 function lexicalSecretSpans(text: string): Span[] {
   const out: Span[] = [];
+  let run: UnquotedRun | undefined;
   LEXICAL.lastIndex = 0;
   for (let m = LEXICAL.exec(text); m !== null; m = LEXICAL.exec(text)) {
-    const [start, end] = scanValue(text, m.index + m[0].length);
-    if (end > start && isSecretValueText(text.slice(start, end))) out.push({ start, end });
-    LEXICAL.lastIndex = Math.max(LEXICAL.lastIndex, end);
+    const [start, end, next] = scanValue(text, m.index + m[0].length, run);
+    if (next) run = next;
+    // Keywords and variable names are short; a long value is a secret without copying it.
+    if (end > start && (end - start > 64 || isSecretValueText(text.slice(start, end)))) out.push({ start, end });
   }
   return out;
 }
 
-/** WireGuard INI text (`wg-import config-string=…`, `:put` of a client config): `PrivateKey = …`. */
-const INI_KEY = /(?:PrivateKey|PresharedKey)[ \t]*=[ \t]*([A-Za-z0-9+/]{8,}={0,2})/g;
+/**
+ * WireGuard INI text (`wg-import config-string=…`, `:put` of a client config, a wg-quick file's
+ * comments or stray lines): `PrivateKey = …`, keys case-insensitive as wg-quick reads them.
+ */
+const INI_KEY = /(?:private|preshared)key[ \t]*=[ \t]*(?:\\?")?([A-Za-z0-9+/]{8,}={0,2})/gi;
 
-function iniSecretSpans(text: string): Span[] {
+export function iniSecretSpans(text: string): Span[] {
   const out: Span[] = [];
   INI_KEY.lastIndex = 0;
   for (let m = INI_KEY.exec(text); m !== null; m = INI_KEY.exec(text)) {
@@ -132,6 +149,38 @@ function iniSecretSpans(text: string): Span[] {
     out.push({ start, end: start + m[1]!.length });
   }
   return out;
+}
+
+/** Beyond this many distinct values an indexOf walk per value would be quadratic. */
+const INDEXOF_VALUES = 256;
+/** Tokens a value may be on its own (a key as a bare or quoted argument value, a word in a comment). */
+const TOKEN = /[^\s"'=;,()[\]{}<>]+/g;
+
+/**
+ * Every occurrence in `text` of each of `values` (a value known to be a secret anywhere — this
+ * file or another of the network — is a secret wherever it appears). One indexOf walk per value;
+ * an adversarial file with very many distinct values gets a linear token look-up for the rest.
+ */
+export function occurrenceSpans(text: string, values: Iterable<string>): Span[] {
+  const out: Span[] = [];
+  const distinct = [...new Set(values)].filter((v) => v.length > 0);
+  for (const v of distinct.slice(0, INDEXOF_VALUES)) {
+    for (let i = text.indexOf(v); i >= 0; i = text.indexOf(v, i + v.length)) out.push({ start: i, end: i + v.length });
+  }
+  if (distinct.length > INDEXOF_VALUES) {
+    const rest = new Set(distinct.slice(INDEXOF_VALUES));
+    for (const m of text.matchAll(TOKEN)) if (rest.has(m[0])) out.push({ start: m.index, end: m.index + m[0].length });
+  }
+  return out;
+}
+
+/** `spans` plus every other occurrence of the secret values they cover (sorted, merged). */
+export function withRepeats(text: string, spans: readonly Span[]): Span[] {
+  const merged = mergeSpans(spans);
+  // Each span's own value (a key next to a broken string merges with it), unless long: overlapping
+  // lexical matches of a pathological run would each give a distinct multi-kilobyte value.
+  const own = spans.filter((s) => s.end - s.start <= 256);
+  return mergeSpans([...merged, ...occurrenceSpans(text, secretValues(text, [...own, ...merged]))]);
 }
 
 /** Sorted, non-overlapping union of spans. */
@@ -154,7 +203,7 @@ export function secretSpans(script: Script, text: string): Span[] {
   } catch {
     // A malformed AST must not stop redaction; the lexical scan still runs.
   }
-  return mergeSpans([...ast, ...lexicalSecretSpans(text), ...iniSecretSpans(text)]);
+  return withRepeats(text, [...ast, ...lexicalSecretSpans(text), ...iniSecretSpans(text)]);
 }
 
 export interface TextSegment {
@@ -193,6 +242,8 @@ export function redact(text: string, spans: readonly Span[], base = 0): string {
     .join('');
 }
 
+const KEY_TOKEN = /[A-Za-z0-9+/]{43}=/g;
+
 /** The distinct secret strings of a file (raw and unquoted), longest first, for scrubbing text. */
 export function secretValues(text: string, spans: readonly Span[]): string[] {
   const values = new Set<string>();
@@ -202,6 +253,8 @@ export function secretValues(text: string, spans: readonly Span[]): string[] {
       // Very short values would scrub ordinary words out of messages; real keys are 44 characters.
       if (v.trim().length >= 6) values.add(v);
     }
+    // A span merged with a neighbour (a key right after a broken string) still names its key.
+    if (raw.length > 44 && raw.length <= 4096) for (const m of raw.matchAll(KEY_TOKEN)) values.add(m[0]);
   }
   return [...values].sort((a, b) => b.length - a.length);
 }

@@ -12,6 +12,7 @@ import type { Comment, Diagnostic, ParseResult, Span } from '@roslint/parser';
 import type { Item, Menu, PropertyValue, RouterConfig } from '../model/types.js';
 import { checkKeyText } from '../analysis/keys.js';
 import { parsePrefix } from '../analysis/prefix.js';
+import { iniSecretSpans, withRepeats } from '../linter/secrets.js';
 import { parseConf, type ConfEntry, type ConfSection } from './parse.js';
 
 export const WGQUICK_ERROR = 'syntax/wgquick-error';
@@ -162,6 +163,15 @@ export function readWgQuick(content: string | Uint8Array, file: string): WgQuick
     return byKey;
   };
 
+  // Every key line is a secret wherever it stands: a repeated PrivateKey, one under [Peer], one
+  // under an unknown section (those entries are dropped above, so the lexical scan catches them).
+  for (const section of parsedConf.sections) {
+    for (const e of section.entries) {
+      if ((e.lowerKey === 'privatekey' || e.lowerKey === 'presharedkey') && e.valueSpan.end > e.valueSpan.start) secretSpans.push(e.valueSpan);
+    }
+  }
+  secretSpans.push(...iniSecretSpans(text));
+
   const interfaces = parsedConf.sections.filter((s) => s.kind === 'interface');
   if (interfaces.length === 0 && parsedConf.sections.length > 0) {
     problems.push({ span: parsedConf.sections[0]!.headerSpan, message: 'no [Interface] section' });
@@ -179,7 +189,6 @@ export function readWgQuick(content: string | Uint8Array, file: string): WgQuick
     if (pk) {
       checkKey(pk, 'private key');
       item.props.set('private-key', fromEntry(pk));
-      secretSpans.push(pk.valueSpan);
     }
     const lp = byKey.get('listenport')?.[0];
     if (lp && checkInt(lp, 65535)) item.props.set('listen-port', fromEntry(lp));
@@ -219,7 +228,6 @@ export function readWgQuick(content: string | Uint8Array, file: string): WgQuick
     if (psk) {
       checkKey(psk, 'preshared key');
       item.props.set('preshared-key', fromEntry(psk));
-      secretSpans.push(psk.valueSpan);
     }
     const allowed = byKey.get('allowedips') ?? [];
     if (allowed.length > 0) {
@@ -276,5 +284,5 @@ export function readWgQuick(content: string | Uint8Array, file: string): WgQuick
     source,
     diagnostics: [],
   };
-  return { source, config, parsed, diagnostics, secretSpans };
+  return { source, config, parsed, diagnostics, secretSpans: withRepeats(text, secretSpans) };
 }
