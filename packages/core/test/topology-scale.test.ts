@@ -27,6 +27,8 @@ function network(keys: { priv: string; pub: string }[] | undefined): RouterConfi
     const lines = [
       `/interface/wireguard/add listen-port=13231 mtu=1420 name=wg-mesh${keys ? ` private-key="${keys[i]!.priv}"` : ''}`,
       `/ip/address/add address=${tunnelAddr(i)}/16 interface=wg-mesh`,
+      // Its own LAN, which the neighbours route into the tunnel: what corroborates address pairing.
+      `/ip/address/add address=${lan(i).replace('.0/24', '.1/24')} interface=bridge`,
       `/system/identity/set name=r${i}`,
       '/interface/wireguard/peers',
     ];

@@ -20,13 +20,15 @@ function config(file: string, text: string): RouterConfig {
   return buildConfig(parse(text, { file }), { file }).config;
 }
 
-function site(n: 1 | 2, opts: { priv?: string; peerPub: string; allowed?: string; identity?: string }): string {
+function site(n: 1 | 2, opts: { priv?: string; peerPub: string; allowed?: string; identity?: string; wan?: boolean }): string {
   const other = n === 1 ? 2 : 1;
   return [
     `/interface/wireguard/add listen-port=13231 name=wg-s2s${opts.priv ? ` private-key="${opts.priv}"` : ''}`,
     `/ip/address/add address=10.1.101.${n}/24 interface=wg-s2s`,
     `/interface/wireguard/peers/add interface=wg-s2s public-key="${opts.peerPub}" allowed-address=${opts.allowed ?? `10.1.101.${other}/32`} endpoint-address=192.0.2.${other} endpoint-port=13231`,
     ...(opts.identity ? [`/system/identity/set name=${opts.identity}`] : []),
+    // The address the other side dials: corroborates pairing by addressing.
+    ...(opts.wan ? [`/ip/address/add address=192.0.2.${n}/24 interface=ether1`] : []),
   ].join('\n');
 }
 
@@ -49,11 +51,59 @@ describe('network topology: pairing', () => {
   });
 
   it('pairs by addressing when keys are hidden (both directions must agree)', () => {
-    const t = buildTopology([config('dir/a.rsc', site(1, { peerPub: K.b.pub })), config('dir/b.rsc', site(2, { peerPub: K.a.pub }))]);
+    const t = buildTopology([config('dir/a.rsc', site(1, { peerPub: K.b.pub, wan: true })), config('dir/b.rsc', site(2, { peerPub: K.a.pub, wan: true }))]);
     expect(t.routers.map((r) => r.name)).toEqual(['a', 'b']); // file names without directory and extension
     expect(t.links.map((l) => l.method)).toEqual(['address', 'address']);
     expect(t.links[0]!.via!.text).toBe('10.1.101.2/32');
     expect(t.tunnels).toHaveLength(1);
+  });
+
+  it('does not pair unrelated routers by common tunnel addressing alone (no corroboration)', () => {
+    // Mutual and unique, but nothing beyond the tunnel /32s ties them: an MSP linting a directory.
+    const t = buildTopology([config('a.rsc', site(1, { peerPub: K.b.pub })), config('b.rsc', site(2, { peerPub: K.a.pub }))]);
+    expect(t.links).toEqual([]);
+    expect(t.unpaired.map((u) => u.router.name)).toEqual(['a', 'b']);
+  });
+
+  it('does not pair two full-tunnel clients whose 0.0.0.0/0 accepts each other (a default route is no LAN evidence)', () => {
+    // Shape of a Cloudflare WARP script linted with an unrelated home-VPN client export.
+    const t = buildTopology([
+      config('warp.rsc', [
+        '/interface/wireguard/add listen-port=13231 mtu=1280 name=warp',
+        '/ip/address/add address=172.16.0.2 interface=warp network=172.16.0.2',
+        `/interface/wireguard/peers/add allowed-address=0.0.0.0/0 endpoint-address=162.159.195.84 endpoint-port=4500 interface=warp public-key="${K.other.pub}"`,
+      ].join('\n')),
+      config('home.rsc', [
+        '/interface/wireguard/add listen-port=10167 mtu=1400 name=wg-to-home',
+        '/ip/address/add address=10.101.101.7/24 interface=wg-to-home',
+        '/ip/address/add address=192.168.0.1/24 interface=bridge',
+        `/interface/wireguard/peers/add allowed-address=0.0.0.0/0 endpoint-address=212.20.46.209 endpoint-port=51820 interface=wg-to-home public-key="${K.b.pub}"`,
+      ].join('\n')),
+    ]);
+    expect(t.links).toEqual([]);
+  });
+
+  it('does not pair by addressing when a known key disagrees and no key agrees', () => {
+    const t = buildTopology([
+      config('a.rsc', `${site(1, { peerPub: K.other.pub })}\n/ip/address/add address=10.0.0.1/24 interface=bridge`),
+      config('b.rsc', site(2, { priv: K.b.priv, peerPub: K.a.pub, allowed: '10.1.101.1/32,10.0.0.0/24' })),
+    ]);
+    expect(t.links).toEqual([]);
+    // The same pair with the right key is corroborated by b routing a's LAN: it pairs.
+    const ok = buildTopology([
+      config('a.rsc', `${site(1, { peerPub: K.b.pub })}\n/ip/address/add address=10.0.0.1/24 interface=bridge`),
+      config('b.rsc', site(2, { priv: K.b.priv, peerPub: K.a.pub, allowed: '10.1.101.1/32,10.0.0.0/24' })),
+    ]);
+    expect(ok.tunnels).toHaveLength(1);
+  });
+
+  it('does not pair by addressing when an endpoint is another address of a router with a static public WAN', () => {
+    const wan = '/ip/address/add address=198.51.100.2/24 interface=ether1\n/ip/route/add dst-address=0.0.0.0/0 gateway=198.51.100.1';
+    const t = buildTopology([
+      config('a.rsc', `${site(1, { peerPub: K.b.pub })}\n/ip/address/add address=10.0.0.1/24 interface=bridge`),
+      config('b.rsc', `${site(2, { peerPub: K.a.pub, allowed: '10.1.101.1/32,10.0.0.0/24' })}\n${wan}`),
+    ]);
+    expect(t.links).toEqual([]);
   });
 
   it('does not pair by addressing when the other side accepts nothing from this router', () => {

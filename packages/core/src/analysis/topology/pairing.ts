@@ -7,6 +7,8 @@
  *    allowed-address contains an address of B's interface, and B has a peer on that interface whose
  *    allowed-address contains an address of A's interface. The most specific allowed entry that
  *    finds exactly one such interface wins; two candidates at the same specificity = no pairing.
+ *    Corroborated (common tunnel addressing pairs unrelated routers otherwise): mutual and unique
+ *    both ways, no disagreeing key or endpoint, and an endpoint, routed LAN or key that ties them.
  * 3. By endpoint, when keys are hidden and the addressing is wrong on one side (the very mistake
  *    the rules report): the peer's literal endpoint-address is an address of exactly one other
  *    router B (outside its WireGuard interfaces, and not one of this router's own), and exactly one
@@ -17,10 +19,10 @@
  * Cost: O(total peers × (allowed entries × (log n + matches) + prefix lengths)), never peers × interfaces.
  */
 import type { RouterConfig } from '../../model/types.js';
-import { parseAddress } from '../prefix.js';
+import { type Bounds, contains, overlaps, parseAddress } from '../prefix.js';
 import { type AllowedAddress, type WgInterface, type WgPeer, certain } from '../wireguard.js';
 import { AllowedPrefixTable, TunnelAddressIndex, interfacesByPublicKey, outsideAddressOwners } from './indexes.js';
-import { addressKey } from './reachability.js';
+import { addressKey, reachability } from './reachability.js';
 import { type RouterNode, buildRouters } from './routers.js';
 
 export type PairMethod = 'key' | 'address' | 'endpoint';
@@ -37,6 +39,12 @@ export interface Link {
   via?: AllowedAddress;
   /** For endpoint pairing: the endpoint-address (as written) that is the target's address. */
   endpoint?: string;
+}
+
+interface AddressCandidate {
+  target: RouterNode;
+  targetIface: WgInterface;
+  via: AllowedAddress;
 }
 
 export interface Tunnel {
@@ -134,6 +142,10 @@ export function buildTopology(configs: readonly RouterConfig[]): Topology {
     return set;
   };
 
+  // Raw address candidates per peer (before corroboration), computed once: the reverse check asks
+  // for the far end's peers too.
+  const rawCandidates = new Map<WgPeer, AddressCandidate | null>();
+  const lanCache = new Map<RouterNode, Bounds[]>();
   const links: Link[] = [];
   const unpaired: Topology['unpaired'] = [];
   for (const router of routers) {
@@ -190,7 +202,14 @@ export function buildTopology(configs: readonly RouterConfig[]): Topology {
     return { router, iface, peer, target, targetIface, method: 'key' };
   }
 
-  function pairByAddress(router: RouterNode, iface: WgInterface, peer: WgPeer): Link | undefined {
+  function addressCandidateOf(router: RouterNode, iface: WgInterface, peer: WgPeer): AddressCandidate | undefined {
+    let hit = rawCandidates.get(peer);
+    if (hit === undefined) rawCandidates.set(peer, (hit = addressCandidate(router, iface, peer) ?? null));
+    return hit ?? undefined;
+  }
+
+  /** The one interface of another router whose address the peer's most specific allowed entry finds. */
+  function addressCandidate(router: RouterNode, iface: WgInterface, peer: WgPeer): AddressCandidate | undefined {
     const entries = peer.allowed.filter((e) => e.prefix !== undefined);
     entries.sort((x, y) => y.prefix!.length - x.prefix!.length);
     for (const entry of entries) {
@@ -212,9 +231,85 @@ export function buildTopology(configs: readonly RouterConfig[]): Topology {
         }
       }
       if (best && tie) return undefined; // ambiguous: better no pair than a wrong one
-      if (best) return { router, iface, peer, target: best.target, targetIface: best.iface, method: 'address', via: entry };
+      if (best) return { target: best.target, targetIface: best.iface, via: entry };
     }
     return undefined;
+  }
+
+  /**
+   * Address pairing needs corroboration: tunnel addressing (10.0.0.1/24 with peers 10.0.0.2/32) is
+   * common to unrelated routers, and a false pair is worse than a missed one. See pairing notes in
+   * rules/topology/README.md.
+   */
+  function pairByAddress(router: RouterNode, iface: WgInterface, peer: WgPeer): Link | undefined {
+    const found = addressCandidateOf(router, iface, peer);
+    if (!found) return undefined;
+    const { target, targetIface, via } = found;
+    // Mutual and unique the other way: exactly one peer of the far interface finds this interface.
+    const back = (peersByIface.get(targetIface) ?? []).filter((q) => {
+      const c = addressCandidateOf(target, targetIface, q);
+      return c !== undefined && c.targetIface === iface;
+    });
+    if (back.length !== 1) return undefined;
+    const q = back[0]!;
+    const keyDisagrees = (p: WgPeer, i: WgInterface): boolean => p.publicKey !== undefined && i.publicKey !== undefined && p.publicKey !== i.publicKey;
+    const keyAgrees = (p: WgPeer, i: WgInterface): boolean => p.publicKey !== undefined && p.publicKey === i.publicKey;
+    // A key match one way identifies the pair; a wrong key the other way is then the defect to report.
+    const keyConfirmed = keyAgrees(peer, targetIface) || keyAgrees(q, iface);
+    if (!keyConfirmed && (keyDisagrees(peer, targetIface) || keyDisagrees(q, iface))) return undefined;
+    const forward = endpointEvidence(peer, target);
+    const reverse = endpointEvidence(q, router);
+    if (forward === 'contradicts' || reverse === 'contradicts') return undefined;
+    const corroborated =
+      keyConfirmed ||
+      forward === 'corroborates' ||
+      reverse === 'corroborates' ||
+      routesLanOf(peer, router, target) ||
+      routesLanOf(q, target, router);
+    if (!corroborated) return undefined;
+    return { router, iface, peer, target, targetIface, method: 'address', via };
+  }
+
+  /**
+   * What a peer's literal endpoint-address says about `target` being its far end: one of target's
+   * addresses corroborates; another address contradicts when target's WAN is static and public (no
+   * NAT in front that could forward to it); a host name, no endpoint or a NATed target says nothing.
+   */
+  function endpointEvidence(peer: WgPeer, target: RouterNode): 'corroborates' | 'contradicts' | 'none' {
+    const value = certain(peer.endpointAddressValue);
+    const ip = value && value.text !== '' ? parseAddress(value.text) : undefined;
+    if (!ip) return 'none';
+    const reach = reachability(target);
+    if (reach.ownAddresses.has(addressKey(ip.family, ip.value))) return 'corroborates';
+    return reach.publicWanKnown ? 'contradicts' : 'none';
+  }
+
+  /**
+   * The peer's allowed-address routes a subnet that `target` has connected on a non-WireGuard
+   * interface (its LAN) and `router` does not have itself. A default route (/0) is no evidence.
+   */
+  function routesLanOf(peer: WgPeer, router: RouterNode, target: RouterNode): boolean {
+    const lans = lanSubnets(target);
+    const own = lanSubnets(router);
+    return peer.allowed.some((e) => {
+      const p = e.prefix;
+      if (!p || p.length === 0) return false;
+      return lans.some((lan) => contains(p, lan) && !own.some((o) => overlaps(o, lan)));
+    });
+  }
+
+  /** Subnets connected on the router's enabled, certain non-WireGuard addresses. */
+  function lanSubnets(router: RouterNode): Bounds[] {
+    let list = lanCache.get(router);
+    if (!list) {
+      list = [];
+      for (const a of router.addresses.all) {
+        if (a.disabled || a.uncertain || a.interface === undefined || router.view.interfacesByName.has(a.interface)) continue;
+        list.push(...a.connected);
+      }
+      lanCache.set(router, list);
+    }
+    return list;
   }
 
   function pairByEndpoint(router: RouterNode, iface: WgInterface, peer: WgPeer): Link | undefined {
