@@ -19,17 +19,31 @@ import type { ArgInfo } from '@roslint/schema';
 // The schema lookups rebuild name lists on every call; an export repeats the same few hundred
 // (path, command, argument, version) questions hundreds of thousands of times, so answers are
 // memoised here: per path array (the memoised canonical paths are shared by every record of a
-// menu), then by a short key. Bounded: a file with endless distinct names just restarts a cache.
+// menu), then by question and names in nested maps.
 const MEMO_LIMIT = 20_000;
 const menuMemo = new Map<string, string[] | undefined>();
-const byPath = new WeakMap<readonly string[], Map<string, unknown>>();
-function remember<T>(path: readonly string[], key: string, compute: () => T): T {
-  let memo = byPath.get(path);
-  if (memo === undefined) byPath.set(path, (memo = new Map()));
-  if (memo.has(key)) return memo.get(key) as T;
-  if (memo.size >= MEMO_LIMIT) memo.clear();
+type Memo = Map<string, unknown>;
+const byPath = new WeakMap<readonly string[], Map<string, Memo>>();
+let memoEntries = 0;
+/** Answer of `compute` for (path, what, version, a, b): nested maps, no key strings built per call. */
+function remember<T>(path: readonly string[], what: string, version: string | undefined, a: string, b: string, compute: () => T): T {
+  let perPath = byPath.get(path);
+  if (perPath === undefined) byPath.set(path, (perPath = new Map()));
+  const k1 = version === undefined ? what : what + version;
+  let l1 = perPath.get(k1);
+  if (l1 === undefined) perPath.set(k1, (l1 = new Map()));
+  let l2 = l1.get(a) as Memo | undefined;
+  if (l2 === undefined) l1.set(a, (l2 = new Map()));
+  if (l2.has(b)) return l2.get(b) as T;
+  if (++memoEntries > MEMO_LIMIT) {
+    // Bounded: a file with endless distinct names restarts this path's cache.
+    memoEntries = 0;
+    perPath.clear();
+    perPath.set(k1, (l1 = new Map()));
+    l1.set(a, (l2 = new Map()));
+  }
   const value = compute();
-  memo.set(key, value);
+  l2.set(b, value);
   return value;
 }
 
@@ -56,15 +70,15 @@ export function canonicalizeMenuPath(segments: readonly string[], version?: stri
 }
 /** Memoised `resolveCommandName` of @roslint/schema. */
 export function resolveCommandName(path: readonly string[], word: string, version?: string): string | undefined {
-  return remember(path, `c${version ?? ''}\u0000${word}`, () => schemaResolveCommandName(path, word, version));
+  return remember(path, 'c', version, word, '', () => schemaResolveCommandName(path, word, version));
 }
 /** Memoised `argsOf` of @roslint/schema (the returned array is shared: do not mutate). */
 export function argsOf(path: readonly string[], command: string, version?: string): string[] {
-  return remember(path, `a${version ?? ''}\u0000${command}`, () => schemaArgsOf(path, command, version));
+  return remember(path, 'a', version, command, '', () => schemaArgsOf(path, command, version));
 }
 /** Memoised `argInfo` of @roslint/schema (the returned object is shared: do not mutate). */
 export function argInfo(path: readonly string[], command: string, arg: string): ArgInfo | undefined {
-  return remember(path, `i${command}\u0000${arg}`, () => schemaArgInfo(path, command, arg));
+  return remember(path, 'i', undefined, command, arg, () => schemaArgInfo(path, command, arg));
 }
 /** Does `text[start, end)` contain `$`, `[` or `(` (a value built at run time)? */
 export function hasRuntimeSyntax(text: string, start: number, end: number): boolean {
@@ -76,7 +90,7 @@ export function hasRuntimeSyntax(text: string, start: number, end: number): bool
 }
 /** Memoised `resolveArgName` of @roslint/schema. */
 export function resolveArgName(path: readonly string[], command: string, word: string, version?: string): string | undefined {
-  return remember(path, `r${version ?? ''}\u0000${command}\u0000${word}`, () => schemaResolveArgName(path, command, word, version));
+  return remember(path, 'r', version, command, word, () => schemaResolveArgName(path, command, word, version));
 }
 
 export interface SchemaVersion {
