@@ -44,48 +44,19 @@ export function loadSeeds(dir, root = dir, maxBytes = 200_000) {
 }
 
 /**
- * Secret keys as the mutated text still writes them (`private-key=KEY`, `preshared-key="KEY"`,
- * with an export's `=\` line wrap, or wg-quick `PrivateKey = KEY`). A mutation that breaks the
- * `name=` part turns the key into ordinary text the linter cannot know to hide; those are not counted.
- *
- * Known issues of the linter's redaction (see test/secrets.test.ts) can be left out:
- * `wgQuickSections` counts wg-quick keys only in the section where they belong (PrivateKey in
- * [Interface], PresharedKey in [Peer]), and only the first of a section — elsewhere, and a repeated
- * key line, are printed in code frames; `unrepeated` counts only keys that occur once in the text —
- * lintText does not redact a secret's value where it occurs again in a non-secret position.
- * `parsedOnly` (in runCase) checks only files without syntax errors: a key after a broken string
- * (`private-key="…private-key="KEY"`) is printed.
+ * Secret keys as the mutated text still writes them: in a RouterOS file `private-key=KEY` /
+ * `preshared-key="KEY"` (with an export's `=\` line wrap), in a `.conf` (read as wg-quick)
+ * `PrivateKey = KEY` / `PresharedKey = KEY` lines. A mutation that breaks the `name=` part turns
+ * the key into ordinary text the linter cannot know to hide; those are not counted.
  */
-export function secretsIn(text, file, { wgQuickSections = false, unrepeated = false } = {}) {
+export function secretsIn(text, file) {
   const out = new Set();
-  if (unrepeated) {
-    for (const k of secretsIn(text, file, { wgQuickSections })) if (text.indexOf(k) === text.lastIndexOf(k)) out.add(k);
-    return out;
-  }
-  // A `.conf` file is read as wg-quick (its keys are INI lines), anything else as a RouterOS script.
   if (/\.conf$/i.test(file)) {
-    const seen = new Set();
-    for (const m of text.matchAll(/^[ \t]*(Private|Preshared)Key[ \t]*=[ \t]*([A-Za-z0-9+/]{43}=)/gm)) {
-      if (!wgQuickSections) {
-        out.add(m[2]);
-        continue;
-      }
-      const { name, start } = sectionAt(text, m.index);
-      if (name !== (m[1] === 'Private' ? 'interface' : 'peer') || seen.has(`${start}:${m[1]}`)) continue;
-      seen.add(`${start}:${m[1]}`); // the first one of its section: a repeated key line is known issue 3
-      out.add(m[2]);
-    }
+    for (const m of text.matchAll(/^[ \t]*(?:Private|Preshared)Key[ \t]*=[ \t]*([A-Za-z0-9+/]{43}=)/gim)) out.add(m[1]);
   } else {
     for (const m of text.matchAll(/(?:private-key|preshared-key)=(?:\\\r?\n[ \t]*)?"?([A-Za-z0-9+/]{43}=)/g)) out.add(m[1]);
   }
   return out;
-}
-
-/** The wg-quick `[Section]` (lower-case name, offset of its header) in effect at `offset`. */
-function sectionAt(text, offset) {
-  let section = { name: '', start: -1 };
-  for (const m of text.slice(0, offset).matchAll(/^[ \t]*\[([A-Za-z]+)\][ \t]*(?:#.*)?\r?$/gm)) section = { name: m[1].toLowerCase(), start: m.index };
-  return section;
 }
 
 const INSERTS = ['"', '{', '}', '(', ')', '[', ']', '\\', '\\\r\n', '\\\n    ', '$', '$(', '$[', '\r', '\n', ';', '=', '#', ':', '!', '\0', '\u00ff', '/', ' [ find ', 'where ', '"\\', '\\"'];
@@ -187,14 +158,14 @@ export function mutate(seeds, r) {
  * Runs one input through everything; returns a list of problems (empty = fine).
  * `other` is a second file linted together with it as a network.
  */
-export function runCase(deps, input, other, timeBoundMs, secretOptions = {}) {
+export function runCase(deps, input, other, timeBoundMs) {
   const problems = [];
   const t0 = performance.now();
   const text = new TextDecoder('utf-8').decode(input.bytes);
   const latin = new TextDecoder('latin1').decode(input.bytes);
   // Alone, only the input's own secrets count; as a network, the other file's too.
-  let own = new Set([...secretsIn(text, input.file, secretOptions), ...secretsIn(latin, input.file, secretOptions)]);
-  const otherSecrets = secretsIn(new TextDecoder().decode(other.bytes), other.file, secretOptions);
+  const own = new Set([...secretsIn(text, input.file), ...secretsIn(latin, input.file)]);
+  const both = new Set([...own, ...secretsIn(new TextDecoder().decode(other.bytes), other.file)]);
   const step = (what, fn) => {
     try {
       return fn();
@@ -210,10 +181,6 @@ export function runCase(deps, input, other, timeBoundMs, secretOptions = {}) {
   const network = step('lintMany', () =>
     linter.lintMany([{ file: input.file, content: input.bytes }, { file: `other/${other.file}`, content: other.bytes }], {}),
   );
-  // Lenient mode: redaction inside statements that do not even parse is best effort (known issue 4).
-  const broken = (results, i) => results?.[i]?.diagnostics.some((d) => d.ruleId.startsWith('syntax/') && d.severity === 'error');
-  if (secretOptions.parsedOnly && broken(single, 0)) own = new Set();
-  const both = new Set([...own, ...(secretOptions.parsedOnly && broken(network, 1) ? [] : otherSecrets)]);
   for (const [label, results] of [['alone', single], ['network', network]]) {
     if (!results) continue;
     for (const res of results)
@@ -241,7 +208,7 @@ export function runCase(deps, input, other, timeBoundMs, secretOptions = {}) {
  * each case (the worker's heartbeat), `onFailure(failure)` after a failing one; failures are
  * collected (up to `maxFailures`).
  */
-export function fuzzLoop(deps, seeds, { seed = 1, deadline = Infinity, maxCases = Infinity, timeBoundMs = 3000, maxFailures = 20, onCase, onFailure, secretOptions } = {}) {
+export function fuzzLoop(deps, seeds, { seed = 1, deadline = Infinity, maxCases = Infinity, timeBoundMs = 5000, maxFailures = 20, onCase, onFailure } = {}) {
   const r = rng(seed);
   const failures = [];
   let cases = 0;
@@ -249,7 +216,7 @@ export function fuzzLoop(deps, seeds, { seed = 1, deadline = Infinity, maxCases 
     const input = mutate(seeds, r);
     const other = r.pick(seeds);
     onCase?.(cases, input);
-    const problems = runCase(deps, input, other, timeBoundMs, secretOptions);
+    const problems = runCase(deps, input, other, timeBoundMs);
     if (problems.length) {
       const failure = { case: cases, file: input.file, other: other.file, applied: input.applied, bytes: input.bytes, problems };
       failures.push(failure);
