@@ -192,8 +192,15 @@ function resolvePath(segments: readonly string[], version: string | undefined): 
 export const schemaRecords: Analysis<ResolvedRecord[]> = (config) => {
   const out: ResolvedRecord[] = [];
   const { version } = schemaVersion(config);
+  // The evaluator hands consecutive commands of one menu the same segments array.
+  let lastSegments: readonly string[] | undefined;
+  let lastPath: Pick<ResolvedRecord, 'path' | 'badSegment'> = {};
   for (const record of config.commands) {
-    const r: ResolvedRecord = { record, ...resolvePath(record.menuSegments, version) };
+    if (record.menuSegments !== lastSegments) {
+      lastSegments = record.menuSegments;
+      lastPath = resolvePath(record.menuSegments, version);
+    }
+    const r: ResolvedRecord = { record, ...lastPath };
     if (r.path !== undefined && record.command !== null && isStaticName(record.command)) {
       const cmd = (version !== undefined ? resolveCommandName(r.path, record.command, version) : undefined)
         ?? resolveCommandName(r.path, record.command);
