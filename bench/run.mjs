@@ -7,7 +7,7 @@
  * the floor program's median time (bench/floor.mjs) and the ratio. Prints a markdown table with the
  * targets of issue 8 and writes it to bench/out/results.md.
  *
- *   node bench/run.mjs [--runs 5] [--only 20mb,network] [--no-network]
+ *   node bench/run.mjs [--runs 5] [--only 20mb,network] [--no-network] [--bin bench/proto-cli.mjs] [--out results.md]
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
@@ -18,7 +18,10 @@ import { writeInputs } from './generate.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
-const bin = join(root, 'packages/cli/bin/roslint.js');
+const argvEarly = process.argv.slice(2);
+const binAt = argvEarly.indexOf('--bin');
+// `--bin bench/proto-cli.mjs` measures a prototype bundle (bench/proto-bundle.mjs) with the same harness.
+const bin = binAt >= 0 ? join(process.cwd(), argvEarly[binAt + 1]) : join(root, 'packages/cli/bin/roslint.js');
 const floor = join(here, 'floor.mjs');
 const outDir = join(here, 'out');
 
@@ -109,8 +112,8 @@ if (results['export-20mb'] && results['export-2mb'])
 if (startup && nodeOnly)
   table.push(`| start-up (empty file) | 0 | ${fmt(startup.ms)} ms | | ${fmt(startup.rssMb)} MB | node -e 0: ${fmt(nodeOnly.ms)} ms | | |`);
 
-const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${fmt(totalmem() / 2 ** 30, 1)} GiB RAM, node ${process.version}; median of ${runs} runs (network: ${Math.min(runs, 3)}); RSS via ${haveTime ? '/usr/bin/time' : 'node wrapper'}`;
+const machine = `${binAt >= 0 ? `bin: ${argvEarly[binAt + 1]}; ` : ''}${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${fmt(totalmem() / 2 ** 30, 1)} GiB RAM, node ${process.version}; median of ${runs} runs (network: ${Math.min(runs, 3)}); RSS via ${haveTime ? '/usr/bin/time' : 'node wrapper'}`;
 const md = `${table.join('\n')}\n\n${machine}\n`;
 mkdirSync(outDir, { recursive: true });
-writeFileSync(join(outDir, 'results.md'), md);
+writeFileSync(join(outDir, opt('out', 'results.md')), md);
 console.log(md);
