@@ -118,7 +118,7 @@ class Evaluator {
     const resolved = this.resolve(ctx.menu, stmt.path);
     // The command log keeps the verb as written (schema checks judge abbreviations); the model
     // acts on the full verb.
-    this.record(stmt, stmt.command?.name ?? null, resolved, ctx, stmt.args);
+    const logged = this.record(stmt, stmt.command?.name ?? null, resolved, ctx, stmt.args);
     const verb = stmt.command ? this.verbName(resolved, stmt.command.name) : null;
     if (verb === null) {
       // A path-only line changes the current menu for the lines that follow.
@@ -132,7 +132,7 @@ class Evaluator {
       inner ??= { ...ctx, menu: resolved.segments };
       this.expr(arg.value, inner, false);
     }
-    this.itemCommand(stmt, verb, resolved, ctx);
+    this.itemCommand(stmt, verb, resolved, ctx, logged.args);
   }
 
   /**
@@ -146,8 +146,15 @@ class Evaluator {
     return resolved;
   }
 
-  private itemCommand(stmt: CommandStatement, verb: string, resolved: ResolvedMenu, ctx: WalkContext): void {
+  private itemCommand(
+    stmt: CommandStatement,
+    verb: string,
+    resolved: ResolvedMenu,
+    ctx: WalkContext,
+    loggedArgs: CommandRecord['args'],
+  ): void {
     const ictx: ItemCommandContext = {
+      loggedArgs,
       store: this.store,
       source: this.parsed.source,
       menu: resolved.path,
@@ -307,7 +314,7 @@ class Evaluator {
     resolved: ResolvedMenu,
     ctx: WalkContext,
     args: readonly Arg[],
-  ): void {
+  ): CommandRecord {
     const stmt = node as Partial<CommandStatement>;
     const rec: CommandRecord = {
       menu: resolved.path,
@@ -321,6 +328,7 @@ class Evaluator {
     if (stmt.command) rec.commandSpan = { start: stmt.command.start, end: stmt.command.end };
     if (!this.sawPrivateKey) for (const a of args) if (a.kind === 'named' && a.name === 'private-key') this.sawPrivateKey = true;
     this.commands.push(rec);
+    return rec;
   }
 }
 

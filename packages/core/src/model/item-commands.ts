@@ -6,7 +6,9 @@
  * `uncertain` on the values and items they touch. An uncertain `remove` keeps the item.
  */
 import type { CommandStatement, Expr, NamedArg, Span } from '@roslint/parser';
-import type { Item, PropertyValue } from './types.js';
+import type { CommandRecord, Item, PropertyValue } from './types.js';
+
+type LoggedArg = CommandRecord['args'][number];
 import { select, type ImplicitSpec, type SelectedItem, type Selection, type SelectorContext } from './selectors.js';
 import { commandValue, exprText, namedArgValue } from './values.js';
 
@@ -18,6 +20,12 @@ export interface ItemCommandContext extends SelectorContext {
   argName?(name: string): string;
   /** The schema knows this menu holds a list of items (its `set` takes `numbers`). */
   isListMenu?(): boolean;
+  /**
+   * The command log's record of each argument, index-aligned with `stmt.args`: property values
+   * share its value text and span instead of computing and allocating them again (large exports
+   * hold millions of values).
+   */
+  loggedArgs?: readonly LoggedArg[];
 }
 
 /** Arguments of `add` that steer the command rather than set a property. */
@@ -34,14 +42,16 @@ function span(s: Span): Span {
 function propertyArgs(ctx: ItemCommandContext, skip: ReadonlySet<string>): [string, PropertyValue][] {
   const out: [string, PropertyValue][] = [];
   let prefix = '';
-  for (const arg of ctx.stmt.args) {
+  const args = ctx.stmt.args;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
     if (arg.kind !== 'named' || skip.has(arg.name)) continue;
     let name = ctx.argName ? ctx.argName(arg.name) : arg.name;
     if (skip.has(name)) continue;
     if (name.startsWith('.') && prefix !== '') name = prefix + name;
     const dot = name.lastIndexOf('.');
     if (dot > 0) prefix = name.slice(0, dot);
-    out.push([name, namedArgValue(arg, ctx.statementSpan, ctx.source, ctx.uncertain)]);
+    out.push([name, namedArgValue(arg, ctx.statementSpan, ctx.source, ctx.uncertain, ctx.loggedArgs?.[i])]);
   }
   return out;
 }
