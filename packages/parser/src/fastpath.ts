@@ -15,6 +15,16 @@ import type { Tok } from './lexer/tokens.js';
 
 const FAIL = null;
 
+// Argument names repeat millions of times in a large export (`address`, `list`, `comment`); each
+// token image is a fresh string, so keep one copy per name (bounded: odd files cannot grow it).
+const NAMES = new Map<string, string>();
+function intern(name: string): string {
+  const known = NAMES.get(name);
+  if (known !== undefined) return known;
+  if (NAMES.size < 4096 && name.length <= 64) NAMES.set(name, name);
+  return name;
+}
+
 export function fastStatement(tokens: Tok[]): Statement | null {
   const r = fastCommand(tokens, 0, tokens.length);
   return r;
@@ -48,7 +58,7 @@ function fastCommand(tokens: Tok[], from: number, to: number): Statement | null 
         i = v.next;
       }
       items.push({
-        kind: 'named', name: t.image, nameSpan: { start: t.startOffset, end: t.end }, negated: bang !== undefined, value,
+        kind: 'named', name: intern(t.image), nameSpan: { start: t.startOffset, end: t.end }, negated: bang !== undefined, value,
         start: t.startOffset, end: value ? value.end : bang ? bang.end : eq.end,
       });
     } else if (isValueStart(t)) {

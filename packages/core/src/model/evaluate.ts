@@ -132,7 +132,7 @@ class Evaluator {
       inner ??= { ...ctx, menu: resolved.segments };
       this.expr(arg.value, inner, false);
     }
-    this.itemCommand(stmt, verb, resolved, ctx, logged.args);
+    this.itemCommand(stmt, verb, resolved, ctx, logged);
   }
 
   /**
@@ -151,14 +151,14 @@ class Evaluator {
     verb: string,
     resolved: ResolvedMenu,
     ctx: WalkContext,
-    loggedArgs: CommandRecord['args'],
+    logged: CommandRecord,
   ): void {
     const ictx: ItemCommandContext = {
-      loggedArgs,
+      loggedArgs: logged.args,
       store: this.store,
       source: this.parsed.source,
       menu: resolved.path,
-      statementSpan: { start: stmt.start, end: stmt.end },
+      statementSpan: logged.span, // the same plain span the command log holds
       scope: ctx.scope,
       stmt,
       uncertain: ctx.uncertain,

@@ -74,7 +74,7 @@ function touch(ctx: ItemCommandContext, item: Item, certain: boolean): void {
 }
 
 function createImplicit(ctx: ItemCommandContext, spec: ImplicitSpec): Item {
-  const item = ctx.store.newItem(ctx.menu, ctx.stmt, true, ctx.uncertain);
+  const item = ctx.store.newItem(ctx.menu, ctx.statementSpan, true, ctx.uncertain);
   for (const [name, value] of spec.props) item.props.set(name, { ...value, uncertain: value.uncertain || ctx.uncertain });
   if (spec.internalId !== undefined) ctx.store.setInternalId(ctx.menu, spec.internalId, item);
   ctx.store.insert(item, spec.index);
@@ -119,7 +119,7 @@ function unsetProps(ctx: ItemCommandContext, item: Item, certain: boolean, names
 function singletonItem(ctx: ItemCommandContext): Item {
   let item = ctx.store.singleton(ctx.menu);
   if (!item || item.removed) {
-    item = ctx.store.newItem(ctx.menu, ctx.stmt, true, ctx.uncertain);
+    item = ctx.store.newItem(ctx.menu, ctx.statementSpan, true, ctx.uncertain);
     ctx.store.insert(item);
     ctx.store.setSingleton(ctx.menu, item);
     return item;
@@ -143,7 +143,7 @@ function placeBeforeIndex(ctx: ItemCommandContext, arg: NamedArg): { index: numb
 export function addItem(ctx: ItemCommandContext): Item {
   const props = propertyArgs(ctx, ADD_CONTROL_ARGS);
   let certain = true;
-  const item = ctx.store.newItem(ctx.menu, ctx.stmt, false, ctx.uncertain);
+  const item = ctx.store.newItem(ctx.menu, ctx.statementSpan, false, ctx.uncertain);
   const copyFrom = named(ctx, 'copy-from');
   if (copyFrom && copyFrom.value) {
     const sel = select(ctx, copyFrom.value);

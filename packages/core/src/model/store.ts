@@ -25,12 +25,13 @@ export class ModelStore {
     return this.menus.get(path)?.items ?? [];
   }
 
+  /** `span` is kept, not copied: pass a plain span object (the statement's), never an AST node. */
   newItem(menu: string, span: Span, implicit: boolean, uncertain: boolean): Item {
     return {
       id: this.nextId++,
       menu,
       props: new Map<string, PropertyValue>(),
-      span: { start: span.start, end: span.end },
+      span,
       touchedBy: [],
       uncertain,
       implicit,
