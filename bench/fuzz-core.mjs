@@ -14,19 +14,9 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
-/** mulberry32 */
-export function rng(seed) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (n) => Math.floor(next() * n);
-  return { next, int, pick: (arr) => arr[int(arr.length)] };
-}
+// One seeded generator for the bench inputs and the fuzzer (mulberry32).
+import { rng } from './generate.mjs';
+export { rng };
 
 /** Every `.rsc` / `.conf` under `dir` up to `maxBytes` each, as { file, bytes }. */
 export function loadSeeds(dir, root = dir, maxBytes = 200_000) {
