@@ -3,7 +3,7 @@
  * encrypted packets would be sent into the tunnel they carry — a routing loop.
  */
 import type { Item, RouterConfig, RouterRule } from '@roslint/core';
-import { certain, containsAddress, isDisabled, parseAddress, parsePrefix, peerRef, wireguardView, type IpFamily } from '@roslint/core';
+import { certain, liveInterfaceOf, containsAddress, isDisabled, parseAddress, parsePrefix, peerRef, wireguardView, type IpFamily } from '@roslint/core';
 // Not yet re-exported by @roslint/core's analysis index.
 import { MAIN_TABLE, lookupRoute, routeGoesVia, routingAnalysis } from '@roslint/core';
 
@@ -40,13 +40,11 @@ export const wireguardEndpointViaTunnel: RouterRule = {
     const view = ctx.use(wireguardView);
     const ra = ctx.use(routingAnalysis);
     for (const peer of view.peers) {
-      if (peer.disabled || peer.item.uncertain || peer.interfaceName === undefined) continue;
+      const wg = liveInterfaceOf(view, peer);
       const ep = certain(peer.endpointAddressValue);
-      if (ep === undefined || !certain(peer.interfaceValue)) continue;
+      if (wg === undefined || ep === undefined) continue;
       const addr = parseAddress(ep.text); // host names resolve at run time: out of reach
       if (addr === undefined || addr.scope !== undefined) continue;
-      const wg = view.interfacesByName.get(peer.interfaceName);
-      if (wg === undefined || wg.disabled || wg.item.uncertain) continue;
       const vrf = wg.item.props.get('vrf');
       if (vrf !== undefined && (vrf.dynamic || vrf.text !== MAIN_TABLE)) continue;
       if (policyMayApply(ctx.config, addr.family, addr.value)) continue;

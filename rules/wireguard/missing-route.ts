@@ -3,7 +3,7 @@
  * through the peer's interface. RouterOS does not create routes from allowed-address.
  */
 import type { Bounds, Prefix, RouterRule } from '@roslint/core';
-import { certain, contains, overlaps, parsePrefix, peerRef, wireguardView } from '@roslint/core';
+import { certain, liveInterfaceOf, contains, overlaps, parsePrefix, peerRef, wireguardView } from '@roslint/core';
 // Not yet re-exported by @roslint/core's analysis index.
 import {
   MAIN_TABLE,
@@ -83,10 +83,8 @@ export const wireguardMissingRoute: RouterRule = {
     const view = ctx.use(wireguardView);
     const ra = ctx.use(routingAnalysis);
     for (const peer of view.peers) {
-      if (peer.disabled || peer.item.uncertain || peer.interfaceName === undefined) continue;
-      if (!certain(peer.interfaceValue) || !certain(peer.allowedValue)) continue;
-      const wg = view.interfacesByName.get(peer.interfaceName);
-      if (wg === undefined || wg.disabled || wg.item.uncertain) continue;
+      const wg = liveInterfaceOf(view, peer);
+      if (wg === undefined || !certain(peer.allowedValue)) continue;
       for (const entry of peer.allowed) {
         const p = entry.prefix;
         if (p === undefined) continue;

@@ -242,6 +242,17 @@ function buildPeer(item: Item, index: number, sourceText: string): WgPeer {
 const viewCache = new WeakMap<RouterConfig, WireGuardView>();
 
 /** The analysis: `ctx.use(wireguardView)`. */
+/**
+ * The interface of a peer that is part of a live, certain tunnel: the peer and its interface are
+ * both enabled and set outside control flow, and `interface=` is a literal. Rules that judge what
+ * the tunnel does (routes, endpoints) skip every other peer.
+ */
+export function liveInterfaceOf(view: WireGuardView, peer: WgPeer): WgInterface | undefined {
+  if (peer.disabled || peer.item.uncertain || peer.interfaceName === undefined || !certain(peer.interfaceValue)) return undefined;
+  const wg = view.interfacesByName.get(peer.interfaceName);
+  return wg === undefined || wg.disabled || wg.item.uncertain ? undefined : wg;
+}
+
 export function wireguardView(config: RouterConfig): WireGuardView {
   let view = viewCache.get(config);
   if (!view) viewCache.set(config, (view = buildWireguardView(config)));
