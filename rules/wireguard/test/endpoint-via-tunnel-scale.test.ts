@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { Linter } from '@roslint/core';
-import { wireguardRoutingRules } from '../routing-rules.js';
+import { wireguardRoutingRules } from '../index.js';
 
 // Guards against per-peer scans of the whole route table (lookups are indexed by prefix length).
 it('checks 20,000 peers with endpoints against 20,000 routes', () => {

@@ -1,7 +1,7 @@
 /** wireguard/mtu and the routing rules on real export syntax, through the Linter (parser + model). */
 import { describe, expect, it } from 'vitest';
 import { Linter } from '@roslint/core';
-import { wireguardRoutingRules } from '../routing-rules.js';
+import { wireguardRoutingRules } from '../index.js';
 import { routingAnalysis } from '../../../packages/core/src/analysis/routes.js';
 
 const linter = new Linter({ rules: wireguardRoutingRules });

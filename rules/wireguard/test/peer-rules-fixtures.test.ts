@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { Linter } from '@roslint/core';
 import { builtinRules } from '@roslint/rules';
 import { diffExpected, lintFixtureGroup, readSidecar } from '@roslint/cli';
-import { wireguardPeerRules } from '../peer-rules.js';
+import { wireguardPeerRules } from '../index.js';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 const linter = new Linter({ rules: builtinRules });
