@@ -9,6 +9,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { Diagnostic } from '@roslint/parser';
 import type { Linter } from '@roslint/core';
+import { oneBased } from './formatters/one-based.js';
 
 export interface ExpectedDiagnostic {
   ruleId: string;
@@ -30,10 +31,7 @@ export function toExpected(d: Diagnostic): ExpectedDiagnostic {
   return {
     ruleId: d.ruleId,
     severity: d.severity,
-    line: d.range.start.line + 1,
-    column: d.range.start.column + 1,
-    endLine: d.range.end.line + 1,
-    endColumn: d.range.end.column + 1,
+    ...oneBased(d.range),
   };
 }
 

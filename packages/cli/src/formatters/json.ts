@@ -7,6 +7,7 @@
 import * as path from 'node:path';
 import type { Diagnostic } from '@roslint/parser';
 import type { Formatter } from './types.js';
+import { oneBased } from './one-based.js';
 
 function message(d: Diagnostic): Record<string, unknown> {
   const m: Record<string, unknown> = {
@@ -14,19 +15,13 @@ function message(d: Diagnostic): Record<string, unknown> {
     severity: d.severity === 'error' ? 2 : 1,
     level: d.severity,
     message: d.message,
-    line: d.range.start.line + 1,
-    column: d.range.start.column + 1,
-    endLine: d.range.end.line + 1,
-    endColumn: d.range.end.column + 1,
+    ...oneBased(d.range),
   };
   if (d.related && d.related.length > 0) {
     m.relatedLocations = d.related.map((r) => ({
       filePath: r.file,
       message: r.message,
-      line: r.range.start.line + 1,
-      column: r.range.start.column + 1,
-      endLine: r.range.end.line + 1,
-      endColumn: r.range.end.column + 1,
+      ...oneBased(r.range),
     }));
   }
   // ESLint's fix shape: offsets into the text. Only single-edit fixes fit it.
