@@ -4,3 +4,4 @@ export { SourceText, decodeBytes, type SourceEncoding, type DecodedBytes } from 
 export { parse, parseSource, type ParseOptions, type ParseResult } from './parse.js';
 export { staticText } from './values.js';
 export { KNOWN_COMMANDS, SCRIPT_COMMANDS, SCRIPT_PROPERTIES } from './commands.js';
+export { forEachNode, type AnyNode } from './walk.js';

@@ -10,6 +10,7 @@
  * nothing is reported as `roslint/unused-directive`.
  */
 import type { Comment, Diagnostic, Script, SourceText, Span } from '@roslint/parser';
+import { forEachNode } from '@roslint/parser';
 import type { RouterConfig } from '../model/types.js';
 
 export const UNUSED_DIRECTIVE = 'roslint/unused-directive';
@@ -93,29 +94,15 @@ function matches(region: Region, d: Diagnostic): boolean {
 /** Spans of every statement at any depth, sorted by start. */
 function statementSpans(script: Script): Span[] {
   const out: Span[] = [];
-  const stack: unknown[] = [script.body];
-  while (stack.length > 0) {
-    const cur = stack.pop();
-    if (cur === null || typeof cur !== 'object') continue;
-    if (Array.isArray(cur)) {
-      for (const c of cur) stack.push(c);
-      continue;
-    }
-    const n = cur as { kind?: string; start?: number; end?: number; [k: string]: unknown };
-    if (
-      (n.kind === 'command' || n.kind === 'pathBlock' || n.kind === 'blockStatement' || n.kind === 'error') &&
-      typeof n.start === 'number' &&
-      typeof n.end === 'number'
-    ) {
+  forEachNode(script, (n) => {
+    if (STATEMENT_KINDS.has(n.kind) && typeof n.start === 'number' && typeof n.end === 'number') {
       out.push({ start: n.start, end: n.end });
     }
-    for (const k in n) {
-      const v = n[k];
-      if (v !== null && typeof v === 'object') stack.push(v);
-    }
-  }
+  });
   return out.sort((a, b) => a.start - b.start);
 }
+
+const STATEMENT_KINDS = new Set(['command', 'pathBlock', 'blockStatement', 'error']);
 
 function lineStartOffset(source: SourceText, line: number): number {
   const starts = source.lineStarts;

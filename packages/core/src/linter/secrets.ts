@@ -6,6 +6,7 @@
  * them, so a rule that quotes a value by mistake cannot leak a key.
  */
 import type { Diagnostic, Script, Span } from '@roslint/parser';
+import { forEachNode, type AnyNode } from '@roslint/parser';
 
 export const REDACTED = '<redacted>';
 
@@ -28,27 +29,6 @@ function isSecretValueText(raw: string): boolean {
   return !NON_SECRET_VALUES.has(unquote(raw).trim()) && !VARIABLE_ONLY.test(raw);
 }
 
-type AnyNode = { kind?: unknown; [key: string]: unknown };
-
-/** Walks every AST node (including embedded scripts) without knowing each node's fields. */
-function walk(node: unknown, visit: (n: AnyNode) => void): void {
-  const stack: unknown[] = [node];
-  while (stack.length > 0) {
-    const cur = stack.pop();
-    if (cur === null || typeof cur !== 'object') continue;
-    if (Array.isArray(cur)) {
-      for (const c of cur) stack.push(c);
-      continue;
-    }
-    const obj = cur as AnyNode;
-    if (typeof obj.kind === 'string') visit(obj);
-    for (const key in obj) {
-      const v = obj[key];
-      if (v !== null && typeof v === 'object') stack.push(v);
-    }
-  }
-}
-
 function isSpan(v: unknown): v is Span {
   return v !== null && typeof v === 'object' && typeof (v as Span).start === 'number' && typeof (v as Span).end === 'number';
 }
@@ -63,7 +43,7 @@ function astSecretSpans(script: Script, text: string): Span[] {
     if (!isSecretValueText(text.slice(value.start, value.end))) return;
     out.push({ start: value.start, end: value.end });
   };
-  walk(script, (n) => {
+  forEachNode(script, (n) => {
     if (n.kind === 'named' && typeof n.name === 'string' && SECRET_NAME.test(n.name)) add(n.value);
     else if (n.kind === 'binary' && (n.operator === '=' || n.operator === '~' || n.operator === '!=')) {
       const left = n.left as AnyNode | undefined;
