@@ -1,0 +1,251 @@
+#!/usr/bin/env node
+/**
+ * Language-server benchmark (issue 8): the built `roslint-language-server --stdio`, driven over
+ * JSON-RPC the way an editor drives it (vscode-jsonrpc, like test/e2e/lsp-client.ts).
+ *
+ * (a) edit: open the 1 MB export, then N one-character edits in the middle of a line (alternately
+ *     insert and delete, sent the way the server advertises: incremental ranges or full text). Per
+ *     edit: didChange sent → the first publishDiagnostics for that version ("first"), and → the
+ *     server's `roslint/status` "ready" once that version's complete lint is published
+ *     ("complete"). p50/p95/max of each.
+ * (b) open: open the 20 MB export → its first publishDiagnostics; meanwhile hover and
+ *     documentSymbol requests every 100 ms, with their latency (the editor must stay responsive).
+ *
+ *   node bench/lsp.mjs [--edits 60] [--only edit,open] [--prof <dir>] [--json]
+ *
+ * Needs the built server (`npx tsc -b packages/language-server`). `--prof` starts the server with
+ * `--cpu-prof --cpu-prof-dir=<dir>` (written when the server exits).
+ */
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, '..');
+const requireFromServer = createRequire(join(root, 'packages/language-server/package.json'));
+const P = requireFromServer('vscode-languageserver-protocol/node');
+const SERVER_BIN = join(root, 'packages/language-server/bin/roslint-language-server.js');
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+function quantile(xs, q) {
+  if (xs.length === 0) return NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)];
+}
+export const summary = (xs) => ({ n: xs.length, p50: quantile(xs, 0.5), p95: quantile(xs, 0.95), max: Math.max(...xs) });
+
+/** Spawn the server and initialize it (no workspace folder: only the opened document is linted). */
+async function startServer({ prof } = {}) {
+  const args = [...(prof ? ['--cpu-prof', `--cpu-prof-dir=${prof}`] : []), SERVER_BIN, '--stdio'];
+  const child = spawn(process.execPath, args, { stdio: 'pipe' });
+  let stderr = '';
+  child.stderr.on('data', (b) => (stderr += b.toString()));
+  const connection = P.createProtocolConnection(new P.StreamMessageReader(child.stdout), new P.StreamMessageWriter(child.stdin));
+  /** Listeners get (kind, params, time) for every publishDiagnostics and status notification. */
+  const listeners = new Set();
+  const emit = (kind, params) => {
+    const t = performance.now();
+    for (const l of [...listeners]) l(kind, params, t);
+  };
+  connection.onNotification(P.PublishDiagnosticsNotification.type, (p) => emit('diagnostics', p));
+  connection.onNotification('roslint/status', (s) => emit('status', s));
+  connection.onNotification(P.LogMessageNotification.type, () => undefined);
+  connection.onRequest(P.RegistrationRequest.type, () => undefined);
+  connection.onRequest(P.ConfigurationRequest.type, () => []);
+  connection.listen();
+  const init = await connection.sendRequest(P.InitializeRequest.type, {
+    processId: process.pid,
+    rootUri: null,
+    workspaceFolders: null,
+    capabilities: { textDocument: { publishDiagnostics: { versionSupport: true }, hover: { contentFormat: ['markdown'] } } },
+  });
+  await connection.sendNotification(P.InitializedNotification.type, {});
+  const sync = init.capabilities.textDocumentSync;
+  const syncKind = typeof sync === 'number' ? sync : sync?.change ?? P.TextDocumentSyncKind.Full;
+
+  /** Resolves with the time of the first notification `accept` takes. */
+  const when = (accept, timeoutMs = 120_000) =>
+    new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        listeners.delete(l);
+        reject(new Error(`timed out; server stderr: ${stderr.slice(-500)}`));
+      }, timeoutMs);
+      const l = (kind, params, t) => {
+        if (!accept(kind, params)) return;
+        clearTimeout(timer);
+        listeners.delete(l);
+        resolve(t);
+      };
+      listeners.add(l);
+    });
+
+  return {
+    connection,
+    syncKind,
+    when,
+    listeners,
+    async stop() {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      await connection.sendRequest(P.ShutdownRequest.type);
+      await connection.sendNotification(P.ExitNotification.type);
+      const timer = setTimeout(() => child.kill(), 10_000);
+      await exited;
+      clearTimeout(timer);
+      connection.dispose();
+    },
+  };
+}
+
+function open(server, uri, text) {
+  return server.connection.sendNotification(P.DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'routeros', version: 1, text } });
+}
+
+/**
+ * Tracks, per document version, when its first diagnostics arrived and when the server reported
+ * "ready" with that version published (its complete lint). A server that publishes a version once
+ * has first = complete.
+ */
+function versionTracker(server, uri) {
+  const first = new Map();
+  const complete = new Map();
+  let published = 0;
+  server.listeners.add((kind, params, t) => {
+    if (kind === 'diagnostics' && params.uri === uri && params.version != null) {
+      published = params.version;
+      if (!first.has(published)) first.set(published, t);
+    } else if (kind === 'status' && params.state === 'ready' && published > 0 && !complete.has(published)) {
+      complete.set(published, t);
+    }
+  });
+  return {
+    first,
+    complete,
+    async waitComplete(version, timeoutMs = 120_000) {
+      const t0 = performance.now();
+      while (!complete.has(version)) {
+        if (performance.now() - t0 > timeoutMs) throw new Error(`no complete lint of version ${version}`);
+        await sleep(1);
+      }
+    },
+  };
+}
+
+/** (a) One-character edits in the middle of a line of the 1 MB export. */
+export async function benchEdits({ file, edits = 60, prof, log = () => {} }) {
+  const text = readFileSync(file, 'utf8');
+  const uri = pathToFileURL(file).href;
+  const server = await startServer({ prof });
+  try {
+    const track = versionTracker(server, uri);
+    const t0 = performance.now();
+    await open(server, uri, text);
+    await track.waitComplete(1);
+    const openMs = track.complete.get(1) - t0;
+    log(`  opened ${file} (${(text.length / 1e6).toFixed(1)} MB): diagnostics after ${openMs.toFixed(0)} ms`);
+
+    // A line in the middle of the file, long enough to type inside.
+    const lines = text.split('\n');
+    let line = Math.floor(lines.length / 2);
+    while (line < lines.length - 1 && lines[line].replace(/\r$/, '').length < 20) line++;
+    const character = Math.floor(lines[line].replace(/\r$/, '').length / 2);
+    let current = text;
+    const lineStart = lines.slice(0, line).reduce((n, l) => n + l.length + 1, 0);
+    const firstMs = [];
+    const completeMs = [];
+    for (let i = 0; i < edits; i++) {
+      const version = i + 2;
+      const insert = i % 2 === 0;
+      const at = lineStart + character;
+      current = insert ? current.slice(0, at) + 'x' + current.slice(at) : current.slice(0, at) + current.slice(at + 1);
+      const range = { start: { line, character }, end: { line, character: insert ? character : character + 1 } };
+      const change = server.syncKind === P.TextDocumentSyncKind.Incremental ? { range, text: insert ? 'x' : '' } : { text: current };
+      const sent = performance.now();
+      await server.connection.sendNotification(P.DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [change] });
+      await track.waitComplete(version);
+      firstMs.push(track.first.get(version) - sent);
+      completeMs.push(track.complete.get(version) - sent);
+      await sleep(20); // a typist's pause, so one edit's work does not overlap the next
+    }
+    return { file, bytes: text.length, edits, openMs, first: summary(firstMs), complete: summary(completeMs), syncKind: server.syncKind };
+  } finally {
+    await server.stop();
+  }
+}
+
+/** (b) Open the 20 MB export; requests every 100 ms until its first diagnostics arrive. */
+export async function benchOpen({ file, prof, log = () => {} }) {
+  const text = readFileSync(file, 'utf8');
+  const uri = pathToFileURL(file).href;
+  const server = await startServer({ prof });
+  try {
+    const firstDiagnostics = server.when((kind, p) => kind === 'diagnostics' && p.uri === uri);
+    const t0 = performance.now();
+    await open(server, uri, text);
+    let done = false;
+    const firstAt = firstDiagnostics.then((t) => ((done = true), t));
+    const hoverMs = [];
+    const symbolMs = [];
+    const lines = text.split('\n', 200).length;
+    while (!done) {
+      const h0 = performance.now();
+      await server.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: lines - 1, character: 5 } });
+      hoverMs.push(performance.now() - h0);
+      if (done) break;
+      const s0 = performance.now();
+      await server.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } });
+      symbolMs.push(performance.now() - s0);
+      await Promise.race([sleep(100), firstAt]);
+    }
+    const diagnosticsMs = (await firstAt) - t0;
+    log(`  opened ${file} (${(text.length / 1e6).toFixed(1)} MB): first diagnostics after ${diagnosticsMs.toFixed(0)} ms`);
+    // After the lint: the first request that needs the model.
+    const a0 = performance.now();
+    await server.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } });
+    const symbolsAfterMs = performance.now() - a0;
+    return { file, bytes: text.length, diagnosticsMs, hover: summary(hoverMs), symbols: summary(symbolMs), symbolsAfterMs };
+  } finally {
+    await server.stop();
+  }
+}
+
+const f0 = (x) => (Number.isFinite(x) ? x.toFixed(0) : '—');
+const stat = (s) => `${f0(s.p50)} / ${f0(s.p95)} / ${f0(s.max)} ms`;
+
+/** The markdown table `npm run bench` prints in its LSP section. */
+export function lspTable({ edit, open: opened }) {
+  const rows = ['| language server | measured (p50 / p95 / max) | target |', '|---|---:|---|'];
+  if (edit) {
+    rows.push(`| 1 MB export open → diagnostics | ${f0(edit.openMs)} ms | — |`);
+    rows.push(`| one-character edit → first diagnostics of that version (${edit.edits} edits) | ${stat(edit.first)} | p95 ≤ 30 ms |`);
+    rows.push(`| one-character edit → complete lint of that version published | ${stat(edit.complete)} | — |`);
+  }
+  if (opened) {
+    rows.push(`| 20 MB export open → first diagnostics | ${f0(opened.diagnosticsMs)} ms | ≤ 1.5 s |`);
+    rows.push(`| … hover while it lints (${opened.hover.n}) | ${stat(opened.hover)} | answered |`);
+    rows.push(`| … documentSymbol while it lints (${opened.symbols.n}) | ${opened.symbols.n ? stat(opened.symbols) : '—'} | answered |`);
+    rows.push(`| … documentSymbol after (model built on first use) | ${f0(opened.symbolsAfterMs)} ms | — |`);
+  }
+  return rows.join('\n');
+}
+
+export async function runLspBench({ inputs, edits = 60, only = ['edit', 'open'], prof, log = (m) => console.error(m) }) {
+  const out = {};
+  if (only.includes('edit')) out.edit = await benchEdits({ file: inputs['export-1mb'], edits, prof, log });
+  if (only.includes('open')) out.open = await benchOpen({ file: inputs['export-20mb'], prof, log });
+  return out;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const argv = process.argv.slice(2);
+  const opt = (name, dflt) => {
+    const i = argv.indexOf(`--${name}`);
+    return i >= 0 ? argv[i + 1] : dflt;
+  };
+  const dir = join(here, 'out', 'inputs');
+  const inputs = { 'export-1mb': join(dir, 'export-1mb.rsc'), 'export-20mb': join(dir, 'export-20mb.rsc') };
+  const results = await runLspBench({ inputs, edits: Number(opt('edits', '60')), only: opt('only', 'edit,open').split(','), prof: opt('prof', undefined) });
+  console.log(argv.includes('--json') ? JSON.stringify(results, null, 2) : lspTable(results));
+}
