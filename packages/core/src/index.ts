@@ -1,6 +1,6 @@
 export * from './model/types.js';
 export * from './rule.js';
-export { buildConfig, type BuildOptions, type BuildResult } from './model/evaluate.js';
+export { buildConfig, ConfigBuilder, type BuildOptions, type BuildResult } from './model/evaluate.js';
 export { splitList, splitListSpans, boolText } from './model/values.js';
 export { itemName, findItemsByName, findItemByName, findItemsWhere, allItems } from './model/lookup.js';
 export { parseVersion } from './model/header.js';
@@ -12,3 +12,6 @@ export { parseDirective, commentLabel, UNUSED_DIRECTIVE, INTERNAL_ERROR } from '
 export * from './analysis/interface-lists.js';
 export * from './analysis/firewall/index.js';
 export * from './config/index.js'; export * from './fix/index.js';
+export { lintManyInWorkers, type WorkerPool, type ParallelInput } from './linter/parallel.js';
+export { serveLintWorker } from './linter/lint-worker.js';
+export { summarizeConfig, configFromSummary, SUMMARY_MENUS, type NetworkSummary } from './linter/network-summary.js';

@@ -10,12 +10,12 @@
  */
 // SourceText comes from its module file, not the package entry, because tests mock the entry.
 import { SourceText } from '../../parser/src/source.js';
-import type { Comment, CommandStatement, Diagnostic, NamedArg, ParseResult } from '@roslint/parser';
+import type { Comment, CommandStatement, Diagnostic, NamedArg, ParseResult, Statement } from '@roslint/parser';
 import type { BuildOptions, BuildResult } from '../src/model/evaluate.js';
 import type { Item, Menu, PropertyValue, RouterConfig } from '../src/model/types.js';
 
-export function fakeParse(input: string | Uint8Array, options: { file?: string } = {}): ParseResult {
-  const source = typeof input === 'string' ? new SourceText(input) : SourceText.fromBytes(input);
+export function fakeParse(input: string | Uint8Array | SourceText, options: { file?: string } = {}): ParseResult {
+  const source = input instanceof SourceText ? input : typeof input === 'string' ? new SourceText(input) : SourceText.fromBytes(input);
   const text = source.text;
   const comments: Comment[] = [];
   const body: CommandStatement[] = [];
@@ -111,4 +111,20 @@ export function fakeBuildConfig(parsed: ParseResult, options: BuildOptions): Bui
   const i = text.indexOf('MODELDIAG');
   if (i >= 0) diagnostics.push({ ruleId: 'model/test', severity: 'warning', message: 'model says no', file: options.file, range: parsed.source.rangeOf({ start: i, end: i + 9 }) });
   return { config, diagnostics };
+}
+
+/** The streaming builder's double: collects the statements, then builds with fakeBuildConfig. */
+export class FakeConfigBuilder {
+  private readonly body: Statement[] = [];
+  constructor(
+    private readonly source: SourceText,
+    private readonly options: BuildOptions,
+  ) {}
+  statement(stmt: Statement): void {
+    this.body.push(stmt);
+  }
+  finish(comments: Comment[]): BuildResult {
+    const script = { kind: 'script' as const, body: this.body, comments, start: 0, end: this.source.text.length };
+    return fakeBuildConfig({ script, source: this.source, diagnostics: [] }, this.options);
+  }
 }

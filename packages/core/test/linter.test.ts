@@ -11,8 +11,8 @@ vi.mock('@roslint/parser', async (importOriginal) => {
   return { ...original, parse: fakeParse };
 });
 vi.mock('../src/model/evaluate.js', async () => {
-  const { fakeBuildConfig } = await import('./linter-fakes.js');
-  return { buildConfig: fakeBuildConfig };
+  const { fakeBuildConfig, FakeConfigBuilder } = await import('./linter-fakes.js');
+  return { buildConfig: fakeBuildConfig, ConfigBuilder: FakeConfigBuilder };
 });
 
 /** Reports every occurrence of `word` in the text outside comments. */

@@ -6,7 +6,7 @@
  * resumes with the next one. Script-carrying string values (`source=`, `on-event=`, …) are parsed
  * again as scripts, with spans mapped back into this file.
  */
-import type { NamedArg, Script, Statement, StringExpr } from './ast.js';
+import type { Comment, NamedArg, Script, Statement, StringExpr } from './ast.js';
 import { binaryMessage, detectBinary, findNuls } from './binary.js';
 import { SCRIPT_PROPERTIES } from './commands.js';
 import type { Diagnostic } from './diagnostics.js';
@@ -20,6 +20,13 @@ import { SourceText } from './source.js';
 export interface ParseOptions {
   /** File name used in diagnostics. */
   file?: string;
+  /**
+   * Streaming: each top-level statement is handed to this callback as soon as it is parsed and is
+   * NOT kept in `script.body` (which stays empty). A 20 MB export's AST is ~300 MB; a consumer that
+   * evaluates statement by statement lets each one die young instead. `comments` is the live list
+   * of comments seen so far (every comment before `stmt` is in it).
+   */
+  onStatement?: (stmt: Statement, comments: readonly Comment[]) => void;
 }
 
 export interface ParseResult {
@@ -54,7 +61,7 @@ export function parseSource(source: SourceText, options: ParseOptions = {}): Par
   const problems: SyntaxProblem[] = [];
   let script: Script;
   try {
-    script = parseText(source.text, problems, 0);
+    script = parseText(source.text, problems, 0, undefined, options.onStatement);
   } catch (e) {
     // Defensive: the scanner and parser are written not to throw; never let a bug escape.
     problems.push({ ruleId: 'syntax/parse-error', severity: 'error', message: `internal parser error: ${String(e)}`, start: 0, end: 0 });
@@ -92,14 +99,17 @@ export function parseSource(source: SourceText, options: ParseOptions = {}): Par
   return { script, source, diagnostics };
 }
 
-/** Parse a string or raw bytes (bytes are decoded: BOM, UTF-8 or Windows-1252 fallback). */
-export function parse(input: string | Uint8Array, options: ParseOptions = {}): ParseResult {
-  const source = typeof input === 'string' ? new SourceText(input) : SourceText.fromBytes(input);
+/** Parse a string, raw bytes (decoded: BOM, UTF-8 or Windows-1252 fallback) or a SourceText. */
+export function parse(input: string | Uint8Array | SourceText, options: ParseOptions = {}): ParseResult {
+  const source = input instanceof SourceText ? input : typeof input === 'string' ? new SourceText(input) : SourceText.fromBytes(input);
   return parseSource(source, options);
 }
 
 /** Parses a whole text (a file or an embedded script); offsets are relative to `text`. */
-function parseText(text: string, problems: SyntaxProblem[], embedDepth: number, lineOf?: (offset: number) => number): Script {
+function parseText(
+  text: string, problems: SyntaxProblem[], embedDepth: number, lineOf?: (offset: number) => number,
+  onStatement?: (stmt: Statement, comments: readonly Comment[]) => void,
+): Script {
   const comments: Script['comments'] = [];
   const body: Statement[] = [];
   const scanner = new Scanner(text, problems, comments, lineOf);
@@ -107,13 +117,15 @@ function parseText(text: string, problems: SyntaxProblem[], embedDepth: number, 
   for (;;) {
     const st = scanner.next();
     if (!st) break;
+    let stmt: Statement;
     if (st.failed) {
-      body.push({ kind: 'error', start: st.start, end: st.end });
-      continue;
+      stmt = { kind: 'error', start: st.start, end: st.end };
+    } else {
+      stmt = parseStatement(st, problems);
+      if (embedDepth < MAX_EMBED_DEPTH && st.hasScriptString) attachEmbedded(stmt, problems, embedDepth, outerLineOf);
     }
-    const stmt = parseStatement(st, problems);
-    body.push(stmt);
-    if (embedDepth < MAX_EMBED_DEPTH && st.hasScriptString) attachEmbedded(stmt, problems, embedDepth, outerLineOf);
+    if (onStatement) onStatement(stmt, comments);
+    else body.push(stmt);
   }
   return { kind: 'script', body, comments, start: 0, end: text.length };
 }

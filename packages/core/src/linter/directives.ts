@@ -10,7 +10,7 @@
  * nothing is reported as `roslint/unused-directive`.
  */
 import type { Comment, Diagnostic, Script, SourceText, Span } from '@roslint/parser';
-import { forEachNode } from '@roslint/parser';
+import { forEachNode, type AnyNode } from '@roslint/parser';
 import type { RouterConfig } from '../model/types.js';
 
 export const UNUSED_DIRECTIVE = 'roslint/unused-directive';
@@ -94,12 +94,17 @@ function matches(region: Region, d: Diagnostic): boolean {
 /** Spans of every statement at any depth, sorted by start. */
 function statementSpans(script: Script): Span[] {
   const out: Span[] = [];
-  forEachNode(script, (n) => {
+  forEachNode(script, statementSpanVisitor(out));
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** A node visitor (for `forEachNode`) collecting statement spans, for callers that stream statements. */
+export function statementSpanVisitor(out: Span[]): (n: AnyNode) => void {
+  return (n) => {
     if (STATEMENT_KINDS.has(n.kind) && typeof n.start === 'number' && typeof n.end === 'number') {
       out.push({ start: n.start, end: n.end });
     }
-  });
-  return out.sort((a, b) => a.start - b.start);
+  };
 }
 
 const STATEMENT_KINDS = new Set(['command', 'pathBlock', 'blockStatement', 'error']);
@@ -149,6 +154,11 @@ export interface SuppressionResult {
 export interface SuppressionInput {
   config: RouterConfig;
   script: Script;
+  /**
+   * Spans of every statement at any depth, when the caller collected them while streaming (its
+   * `script.body` is then empty); else they are read from `script` when a directive needs them.
+   */
+  statements?: readonly Span[];
   diagnostics: readonly Diagnostic[];
   /** Rules switched off by configuration: a directive naming them is not "unused". */
   isOff: (ruleId: string) => boolean;
@@ -166,7 +176,7 @@ export function applySuppressions(input: SuppressionInput): SuppressionResult {
     return key;
   };
 
-  let statements: Span[] | null = null;
+  let statements: readonly Span[] | null = null;
   // Open `roslint-disable` regions, in the order they were opened.
   const open: Region[] = [];
 
@@ -181,7 +191,7 @@ export function applySuppressions(input: SuppressionInput): SuppressionResult {
         for (const r of rules) regions.push({ key: makeKey(r, span, label), start: 0, end: Infinity, mode: 'start' });
         break;
       case 'disable-next-line': {
-        statements ??= statementSpans(script);
+        statements ??= input.statements ? [...input.statements].sort((a, b) => a.start - b.start) : statementSpans(script);
         const lines = nextCommandLines(comment, source, statements);
         // No command after the comment: an empty region, reported as unused.
         const start = lines ? lineStartOffset(source, lines[0]) : 0;

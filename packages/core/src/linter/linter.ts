@@ -6,9 +6,9 @@
  * suppression directives, severity configuration, secret scrubbing, sorting.
  * Nothing here throws on any input: a failing rule becomes a `roslint/internal-error` diagnostic.
  */
-import { parse, SourceText } from '@roslint/parser';
-import type { Diagnostic, ParseResult, Severity, Span } from '@roslint/parser';
-import { buildConfig } from '../model/evaluate.js';
+import { forEachNode, parse, SourceText } from '@roslint/parser';
+import type { AnyNode, Comment, Diagnostic, ParseResult, Severity, Span, Statement } from '@roslint/parser';
+import { ConfigBuilder } from '../model/evaluate.js';
 import type { Item, Menu, RouterConfig } from '../model/types.js';
 import type {
   Analysis,
@@ -19,8 +19,8 @@ import type {
   SeveritySetting,
 } from '../rule.js';
 import { isWgQuickFile, readWgQuick } from '../wgquick/read.js';
-import { applySuppressions, INTERNAL_ERROR, UNUSED_DIRECTIVE } from './directives.js';
-import { mergeSpans, occurrenceSpans, scrubDiagnostic, secretSpans, secretValues } from './secrets.js';
+import { applySuppressions, INTERNAL_ERROR, statementSpanVisitor, UNUSED_DIRECTIVE } from './directives.js';
+import { mergeSpans, occurrenceSpans, scrubDiagnostic, secretNodeVisitor, secretSpansWith, secretValues } from './secrets.js';
 
 export interface LintOptions {
   /** File path (for diagnostics); `<stdin>` for standard input. */
@@ -56,6 +56,8 @@ interface FileState {
   config: RouterConfig;
   diagnostics: Diagnostic[];
   secretSpans: Span[];
+  /** Every statement's span (the AST itself is not kept: see `parseAndBuild`). */
+  statements?: Span[];
 }
 
 /** First line of an error's message, never its stack. */
@@ -91,6 +93,69 @@ function safeParse(content: string | Uint8Array, file: string): { parsed: ParseR
     };
     return { parsed, failure: `the parser failed: ${errorText(err)}` };
   }
+}
+
+/**
+ * Parse and build the model in one stream: each top-level statement is evaluated, scanned for
+ * secret values and statement spans, and dropped as soon as it is parsed, so a big export's AST
+ * never exists whole (a 20 MB export's AST is ~300 MB; only the model stays).
+ */
+function parseAndBuild(content: string | Uint8Array, file: string, routerosVersion: string | undefined): {
+  parsed: ParseResult; config: RouterConfig; diagnostics: Diagnostic[]; secrets: Span[]; statements: Span[];
+} {
+  let source: SourceText | undefined;
+  let builder: ConfigBuilder | undefined;
+  let modelFailure: string | undefined;
+  const astSecrets: Span[] = [];
+  const statements: Span[] = [];
+  let visit: ((n: AnyNode) => void) | undefined;
+  const onStatement = (stmt: Statement, comments: readonly Comment[]): void => {
+    const text = source!.text;
+    try {
+      builder ??= new ConfigBuilder(source!, { file, routerosVersion });
+      if (!modelFailure) builder.statement(stmt, comments);
+    } catch (err) {
+      modelFailure = errorText(err);
+    }
+    try {
+      if (!visit) {
+        const secret = secretNodeVisitor(text, astSecrets);
+        const statement = statementSpanVisitor(statements);
+        visit = (n) => {
+          secret(n);
+          statement(n);
+        };
+      }
+      forEachNode(stmt, visit);
+    } catch {
+      // A malformed statement must not stop redaction; the lexical scan still runs.
+    }
+  };
+  let parsed: ParseResult;
+  let parseFailure: string | undefined;
+  try {
+    source = typeof content === 'string' ? new SourceText(content) : SourceText.fromBytes(content);
+    parsed = parse(source, { file, onStatement });
+    // A parser that does not stream (a test double) returns the body instead.
+    for (const stmt of parsed.script.body) onStatement(stmt, parsed.script.comments);
+  } catch (err) {
+    const r = safeParse(content, file);
+    parsed = r.parsed;
+    parseFailure = r.failure ?? `the parser failed: ${errorText(err)}`;
+  }
+  const diagnostics: Diagnostic[] = [...parsed.diagnostics];
+  let config: RouterConfig;
+  try {
+    if (modelFailure) throw new Error(modelFailure);
+    const built = (builder ?? new ConfigBuilder(parsed.source, { file, routerosVersion })).finish(parsed.script.comments);
+    config = built.config;
+    diagnostics.push(...built.diagnostics);
+  } catch (err) {
+    config = emptyConfig(file, parsed);
+    diagnostics.push(internalError(config, `Internal error: the model builder failed: ${errorText(err)}`));
+  }
+  if (parseFailure) diagnostics.push(internalError(config, `Internal error: ${parseFailure}`));
+  return { parsed, config, diagnostics, secrets: secretSpansWith(astSecrets, parsed.source.text), statements };
 }
 
 function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
@@ -208,19 +273,8 @@ export class Linter {
         return { file, parsed: { ...parsed, source }, config, diagnostics: [internalError(config, `Internal error: the wg-quick reader failed: ${errorText(err)}`)], secretSpans: secret };
       }
     }
-    const { parsed, failure } = safeParse(content, file);
-    const diagnostics: Diagnostic[] = [...parsed.diagnostics];
-    let config: RouterConfig;
-    try {
-      const built = buildConfig(parsed, { file, routerosVersion: options.routerosVersion });
-      config = built.config;
-      diagnostics.push(...built.diagnostics);
-    } catch (err) {
-      config = emptyConfig(file, parsed);
-      diagnostics.push(internalError(config, `Internal error: the model builder failed: ${errorText(err)}`));
-    }
-    if (failure) diagnostics.push(internalError(config, `Internal error: ${failure}`));
-    const state: FileState = { file, parsed, config, diagnostics, secretSpans: secretSpans(parsed.script, parsed.source.text) };
+    const { parsed, config, diagnostics, secrets, statements } = parseAndBuild(content, file, options.routerosVersion);
+    const state: FileState = { file, parsed, config, diagnostics, secretSpans: secrets, statements };
 
     for (const rule of this.rules) {
       if (rule.meta.scope !== 'router' || this.isOff(rule, options)) continue;
@@ -286,6 +340,7 @@ export class Linter {
       const r = applySuppressions({
         config: state.config,
         script: state.parsed.script,
+        statements: state.statements,
         diagnostics: configured,
         isOff: (id) => severities[id] === 'off',
       });

@@ -33,9 +33,12 @@ function isSpan(v: unknown): v is Span {
   return v !== null && typeof v === 'object' && typeof (v as Span).start === 'number' && typeof (v as Span).end === 'number';
 }
 
-/** Secret value spans found in the AST: `private-key=…` args and `private-key="…"` in `where`. */
-function astSecretSpans(script: Script, text: string): Span[] {
-  const out: Span[] = [];
+/**
+ * A node visitor (for `forEachNode`) that collects secret value spans found in the AST into `out`:
+ * `private-key=…` args and `private-key="…"` in `where`. A visitor rather than a walk so the linter
+ * can scan each statement while it streams past, in the same walk as other per-node work.
+ */
+export function secretNodeVisitor(text: string, out: Span[]): (n: AnyNode) => void {
   const add = (value: unknown): void => {
     if (!isSpan(value)) return;
     if ((value as unknown as AnyNode).kind === 'variable') return; // `private-key=$pk`: a name, not a secret
@@ -43,14 +46,13 @@ function astSecretSpans(script: Script, text: string): Span[] {
     if (!isSecretValueText(text.slice(value.start, value.end))) return;
     out.push({ start: value.start, end: value.end });
   };
-  forEachNode(script, (n) => {
+  return (n) => {
     if (n.kind === 'named' && typeof n.name === 'string' && SECRET_NAME.test(n.name)) add(n.value);
     else if (n.kind === 'binary' && (n.operator === '=' || n.operator === '~' || n.operator === '!=')) {
       const left = n.left as AnyNode | undefined;
       if (left && left.kind === 'word' && typeof left.text === 'string' && SECRET_NAME.test(left.text)) add(n.right);
     }
-  });
-  return out;
+  };
 }
 
 const LEXICAL = /(?:private|preshared)-key=/g;
@@ -177,13 +179,18 @@ export function mergeSpans(spans: readonly Span[]): Span[] {
 
 /** Spans of every secret value in a file (sorted, merged). */
 export function secretSpans(script: Script, text: string): Span[] {
-  let ast: Span[] = [];
+  const ast: Span[] = [];
   try {
-    ast = astSecretSpans(script, text);
+    forEachNode(script, secretNodeVisitor(text, ast));
   } catch {
     // A malformed AST must not stop redaction; the lexical scan still runs.
   }
-  return withRepeats(text, [...ast, ...lexicalSecretSpans(text), ...iniSecretSpans(text)]);
+  return secretSpansWith(ast, text);
+}
+
+/** Spans of every secret value given those already found in the AST (`secretNodeVisitor`). */
+export function secretSpansWith(astSpans: readonly Span[], text: string): Span[] {
+  return withRepeats(text, [...astSpans, ...lexicalSecretSpans(text), ...iniSecretSpans(text)]);
 }
 
 export interface TextSegment {

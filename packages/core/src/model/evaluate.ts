@@ -4,7 +4,7 @@
  * are not executed: their code blocks are walked with everything they touch marked uncertain, and
  * variables are tracked only to know that what they hold is dynamic.
  */
-import type { Arg, CommandStatement, Diagnostic, Expr, ParseResult, Span, Statement } from '@roslint/parser';
+import type { Arg, Comment, CommandStatement, Diagnostic, Expr, ParseResult, SourceText, Span, Statement } from '@roslint/parser';
 import type { CommandRecord, RouterConfig, Item } from './types.js';
 import { resolveArgName, resolveCommandName } from '@roslint/schema';
 import { ModelStore } from './store.js';
@@ -64,19 +64,20 @@ class Evaluator {
   sawPrivateKey = false;
   private lastMenu: { segments: string[]; resolved: ResolvedMenu } | null = null;
 
+  /** The top level's context: the current menu carries over from one statement to the next. */
+  private readonly top: WalkContext = { menu: [], uncertain: false, scope: new VarScope(), depth: 0 };
+
   constructor(
-    private readonly parsed: ParseResult,
+    private readonly source: SourceText,
     private readonly version: string | undefined,
   ) {}
 
-  run(): void {
-    const ctx: WalkContext = { menu: [], uncertain: false, scope: new VarScope(), depth: 0 };
-    for (const stmt of this.parsed.script.body) {
-      try {
-        this.statement(stmt, ctx);
-      } catch {
-        // One statement the evaluator cannot handle must not cost the rest of the file.
-      }
+  /** Evaluate the next top-level statement. */
+  topStatement(stmt: Statement): void {
+    try {
+      this.statement(stmt, this.top);
+    } catch {
+      // One statement the evaluator cannot handle must not cost the rest of the file.
     }
   }
 
@@ -156,7 +157,7 @@ class Evaluator {
     const ictx: ItemCommandContext = {
       loggedArgs: logged.args,
       store: this.store,
-      source: this.parsed.source,
+      source: this.source,
       menu: resolved.path,
       statementSpan: logged.span, // the same plain span the command log holds
       scope: ctx.scope,
@@ -343,37 +344,65 @@ function argRecord(a: Arg): CommandRecord['args'][number] {
   return { name: null, value: exprText(a.value), valueSpan: { start: a.value.start, end: a.value.end }, span };
 }
 
-export function buildConfig(parsed: ParseResult, options: BuildOptions): BuildResult {
-  const script = parsed.script;
-  const firstStatement = script.body[0]?.start ?? Number.POSITIVE_INFINITY;
-  let info: ReturnType<typeof detectHeader> = {};
-  try {
-    info = detectHeader(script.comments, parsed.source, firstStatement);
-  } catch {
-    info = {};
+/**
+ * Builds a RouterConfig from top-level statements handed over one at a time (in file order), so a
+ * caller can parse and evaluate in one stream and let each statement's AST die young
+ * (`parse(text, { onStatement })`). The export header must be known before the first statement:
+ * it is read from the comments seen so far, which by then include every comment above it.
+ */
+export class ConfigBuilder {
+  private evaluator: Evaluator | null = null;
+  private info: ReturnType<typeof detectHeader> = {};
+  private version: RouterConfig['version'];
+
+  constructor(
+    private readonly source: SourceText,
+    private readonly options: BuildOptions,
+  ) {}
+
+  statement(stmt: Statement, comments: readonly Comment[]): void {
+    (this.evaluator ??= this.start(comments, stmt.start)).topStatement(stmt);
   }
-  const optionVersion = options.routerosVersion ? parseVersion(options.routerosVersion, 'option') : undefined;
-  const version = optionVersion ?? info.version;
 
-  const evaluator = new Evaluator(parsed, version?.text);
-  evaluator.run();
-  const store = evaluator.store;
+  /** `comments`: every comment of the file. */
+  finish(comments: Comment[]): BuildResult {
+    const evaluator = (this.evaluator ??= this.start(comments, Number.POSITIVE_INFINITY));
+    const store = evaluator.store;
+    const config: RouterConfig = {
+      file: this.options.file,
+      source: this.source,
+      comments,
+      isExport: this.info.header !== undefined,
+      showsSensitive: evaluator.sawPrivateKey,
+      menus: store.menus,
+      commands: evaluator.commands,
+      items: (m: string): Item[] => store.items(m),
+      singleton: (m: string): Item | undefined => {
+        const s = store.singleton(m);
+        return s && !s.removed ? s : undefined;
+      },
+    };
+    if (this.info.header) config.header = this.info.header;
+    if (this.version) config.version = this.version;
+    return { config, diagnostics: [] };
+  }
 
-  const config: RouterConfig = {
-    file: options.file,
-    source: parsed.source,
-    comments: script.comments,
-    isExport: info.header !== undefined,
-    showsSensitive: evaluator.sawPrivateKey,
-    menus: store.menus,
-    commands: evaluator.commands,
-    items: (m: string): Item[] => store.items(m),
-    singleton: (m: string): Item | undefined => {
-      const s = store.singleton(m);
-      return s && !s.removed ? s : undefined;
-    },
-  };
-  if (info.header) config.header = info.header;
-  if (version) config.version = version;
-  return { config, diagnostics: [] };
+  private start(comments: readonly Comment[], firstStatement: number): Evaluator {
+    try {
+      this.info = detectHeader(comments, this.source, firstStatement);
+    } catch {
+      this.info = {};
+    }
+    const optionVersion = this.options.routerosVersion ? parseVersion(this.options.routerosVersion, 'option') : undefined;
+    this.version = optionVersion ?? this.info.version;
+    return new Evaluator(this.source, this.version?.text);
+  }
+}
+
+/** The whole parsed script at once (editor features and tests keep the AST). */
+export function buildConfig(parsed: ParseResult, options: BuildOptions): BuildResult {
+  const builder = new ConfigBuilder(parsed.source, options);
+  const comments = parsed.script.comments;
+  for (const stmt of parsed.script.body) builder.statement(stmt, comments);
+  return builder.finish(comments);
 }
