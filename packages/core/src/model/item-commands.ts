@@ -11,6 +11,7 @@ import type { CommandRecord, Item, PropertyValue } from './types.js';
 type LoggedArg = CommandRecord['args'][number];
 import { select, type ImplicitSpec, type SelectedItem, type Selection, type SelectorContext } from './selectors.js';
 import { commandValue, exprText, namedArgValue } from './values.js';
+import { addTouch } from './store.js';
 
 export interface ItemCommandContext extends SelectorContext {
   stmt: CommandStatement;
@@ -69,7 +70,7 @@ function named(ctx: ItemCommandContext, name: string): NamedArg | undefined {
 
 function touch(ctx: ItemCommandContext, item: Item, certain: boolean): void {
   // The statement that created an item (implicit built-ins, singletons) is its span, not a touch.
-  if (item.span.start !== ctx.stmt.start || item.span.end !== ctx.stmt.end) item.touchedBy.push(span(ctx.stmt));
+  if (item.span.start !== ctx.stmt.start || item.span.end !== ctx.stmt.end) addTouch(item, span(ctx.stmt));
   if (ctx.uncertain || !certain) item.uncertain = true;
 }
 
@@ -248,7 +249,7 @@ export function removeItems(ctx: ItemCommandContext): void {
       // It may or may not be removed on the router: keep it, flagged.
       touch(ctx, s.item, false);
     }
-    if (s.item.removed) s.item.touchedBy.push(ctx.statementSpan);
+    if (s.item.removed) addTouch(s.item, ctx.statementSpan);
   }
 }
 
