@@ -7,7 +7,9 @@
  * the floor program's median time (bench/floor.mjs) and the ratio. Prints a markdown table with the
  * targets of issue 8 and writes it to bench/out/results.md.
  *
- *   node bench/run.mjs [--runs 5] [--only 20mb,network] [--no-network] [--bin bench/proto-cli.mjs] [--out results.md]
+ *   node bench/run.mjs [--runs 5] [--only 20mb,network] [--no-network] [--no-lsp] [--bin bench/proto-cli.mjs] [--out results.md]
+ *
+ * Then the language-server section (bench/lsp.mjs; `--only lsp` runs just that).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
@@ -15,6 +17,7 @@ import { cpus, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeInputs } from './generate.mjs';
+import { lspTable, runLspBench } from './lsp.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
@@ -113,7 +116,9 @@ if (startup && nodeOnly)
   table.push(`| start-up (empty file) | 0 | ${fmt(startup.ms)} ms | | ${fmt(startup.rssMb)} MB | node -e 0: ${fmt(nodeOnly.ms)} ms | | |`);
 
 const machine = `${binAt >= 0 ? `bin: ${argvEarly[binAt + 1]}; ` : ''}${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${fmt(totalmem() / 2 ** 30, 1)} GiB RAM, node ${process.version}; median of ${runs} runs (network: ${Math.min(runs, 3)}); RSS via ${haveTime ? '/usr/bin/time' : 'node wrapper'}`;
-const md = `${table.join('\n')}\n\n${machine}\n`;
+// Language server (bench/lsp.mjs): its own small table, same inputs.
+const lsp = wanted('lsp') && !argv.includes('--no-lsp') ? lspTable(await runLspBench({ inputs })) : undefined;
+const md = `${table.join('\n')}\n\n${machine}\n${lsp ? `\n${lsp}\n` : ''}`;
 mkdirSync(outDir, { recursive: true });
 writeFileSync(join(outDir, opt('out', 'results.md')), md);
 console.log(md);
