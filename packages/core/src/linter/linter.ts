@@ -7,7 +7,7 @@
  * Nothing here throws on any input: a failing rule becomes a `roslint/internal-error` diagnostic.
  */
 import { forEachNode, parse, SourceText } from '@roslint/parser';
-import type { AnyNode, Comment, Diagnostic, ParseResult, Severity, Span, Statement } from '@roslint/parser';
+import type { AnyNode, CommandStatement, Comment, Diagnostic, ParseResult, Severity, Span, Statement } from '@roslint/parser';
 import { ConfigBuilder } from '../model/evaluate.js';
 import type { Item, Menu, RouterConfig } from '../model/types.js';
 import type {
@@ -126,7 +126,11 @@ function parseAndBuild(content: string | Uint8Array, file: string, routerosVersi
           statement(n);
         };
       }
-      forEachNode(stmt, visit);
+      if (isFlatCommand(stmt)) {
+        // The bulk of an export: the only nodes the visitor acts on are the statement and its named args.
+        visit(stmt as unknown as AnyNode);
+        for (const arg of stmt.args) if (arg.kind === 'named') visit(arg as unknown as AnyNode);
+      } else forEachNode(stmt, visit);
     } catch {
       // A malformed statement must not stop redaction; the lexical scan still runs.
     }
@@ -156,6 +160,22 @@ function parseAndBuild(content: string | Uint8Array, file: string, routerosVersi
   }
   if (parseFailure) diagnostics.push(internalError(config, `Internal error: ${parseFailure}`));
   return { parsed, config, diagnostics, secrets: secretSpansWith(astSecrets, parsed.source.text), statements };
+}
+
+/**
+ * A command whose arguments hold only words, variables and plain strings (no nested command,
+ * block, expression, interpolation or embedded script): no statement or `where` comparison can
+ * hide inside it, so a walk over its nodes would find nothing but the statement and its args.
+ */
+function isFlatCommand(stmt: Statement): stmt is CommandStatement {
+  if (stmt.kind !== 'command' || stmt.callee !== null) return false;
+  for (const arg of stmt.args) {
+    const v = arg.kind === 'unset' ? null : arg.value;
+    if (v === null || v.kind === 'word' || v.kind === 'variable') continue;
+    if (v.kind !== 'string' || v.embedded !== undefined) return false;
+    for (const p of v.parts) if (p.kind !== 'text') return false;
+  }
+  return true;
 }
 
 function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {

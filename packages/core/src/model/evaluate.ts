@@ -53,6 +53,27 @@ const BARE_SCRIPT_COMMANDS = new Set(['if', 'for', 'foreach', 'while', 'do', 'on
 
 const MAX_DEPTH = 400;
 
+/** Per resolved menu: see `Evaluator.memoOf`. */
+interface MenuMemo {
+  findMenu: (find: CommandStatement) => string;
+  isListMenu: () => boolean;
+  argNamers: Map<string, (word: string) => string>;
+}
+
+/** A memo table's value for `key`, computed once; a schema failure keeps the name as written. */
+function lookup(table: Map<string, string>, key: string, compute: () => string): string {
+  let v = table.get(key);
+  if (v === undefined) {
+    try {
+      v = compute();
+    } catch {
+      v = key;
+    }
+    table.set(key, v);
+  }
+  return v;
+}
+
 /** The verbs the evaluator gives meaning to; anything else is looked up as an abbreviation. */
 const ITEM_VERBS = new Set(['add', 'set', 'remove', 'enable', 'disable', 'unset', 'move', 'comment', 'print', 'find', 'get', 'export', 'edit', 'reset']);
 
@@ -63,6 +84,7 @@ class Evaluator {
   /** Some command carried a `private-key` argument. */
   sawPrivateKey = false;
   private lastMenu: { segments: string[]; resolved: ResolvedMenu } | null = null;
+  private readonly menuMemos = new WeakMap<ResolvedMenu, MenuMemo>();
 
   /** The top level's context: the current menu carries over from one statement to the next. */
   private readonly top: WalkContext = { menu: [], uncertain: false, scope: new VarScope(), depth: 0 };
@@ -154,6 +176,7 @@ class Evaluator {
     ctx: WalkContext,
     logged: CommandRecord,
   ): void {
+    const memo = this.memoOf(resolved);
     const ictx: ItemCommandContext = {
       loggedArgs: logged.args,
       store: this.store,
@@ -163,9 +186,9 @@ class Evaluator {
       scope: ctx.scope,
       stmt,
       uncertain: ctx.uncertain,
-      findMenu: (find) => resolveMenu(resolved.segments, find.path, this.version).path,
-      argName: this.argNamer(resolved, verb),
-      isListMenu: () => this.isListMenu(resolved),
+      findMenu: memo.findMenu,
+      argName: this.argNamer(resolved, memo, verb),
+      isListMenu: memo.isListMenu,
     };
     switch (verb) {
       case 'add':
@@ -198,6 +221,25 @@ class Evaluator {
     }
   }
 
+  /**
+   * What commands of one resolved menu share: exports run hundreds of thousands of commands under
+   * one resolution (see `resolve`), so per-command closures and name tables are built once per menu.
+   */
+  private memoOf(menu: ResolvedMenu): MenuMemo {
+    let memo = this.menuMemos.get(menu);
+    if (!memo) {
+      let list: boolean | undefined;
+      memo = {
+        findMenu: (find) => resolveMenu(menu.segments, find.path, this.version).path,
+        // The schema says `set` here takes item numbers: the menu holds a list, not one settings item.
+        isListMenu: () => (list ??= menu.known && this.cached('l', menu.path, () => (resolveArgName(menu.segments, 'set', 'numbers', this.version) === 'numbers' ? 'y' : 'n')) === 'y'),
+        argNamers: new Map(),
+      };
+      this.menuMemos.set(menu, memo);
+    }
+    return memo;
+  }
+
   /** Full verb for an abbreviation the schema can expand (`rem` → `remove`); else as written. */
   private verbName(menu: ResolvedMenu, word: string): string {
     if (ITEM_VERBS.has(word) || !menu.known) return word;
@@ -205,36 +247,30 @@ class Evaluator {
   }
 
   /** Canonical property names (`addr` → `address`) when the schema knows the command; else as written. */
-  private argNamer(menu: ResolvedMenu, verb: string): (word: string) => string {
-    if (!menu.known) return (word) => word;
-    const table = 'a' + menu.path + ' ' + verb;
-    return (word) =>
-      word.includes('.') ? word : this.cached(table, word, () => resolveArgName(menu.segments, verb, word, this.version) ?? word);
-  }
-
-  /** The schema says `set` here takes item numbers: the menu holds a list, not one settings item. */
-  private isListMenu(menu: ResolvedMenu): boolean {
-    if (!menu.known) return false;
-    return this.cached('l', menu.path, () => (resolveArgName(menu.segments, 'set', 'numbers', this.version) === 'numbers' ? 'y' : 'n')) === 'y';
+  private argNamer(menu: ResolvedMenu, memo: MenuMemo, verb: string): (word: string) => string {
+    let namer = memo.argNamers.get(verb);
+    if (namer) return namer;
+    if (!menu.known) namer = (word) => word;
+    else {
+      const table = this.table('a' + menu.path + ' ' + verb);
+      namer = (word) => (word.includes('.') ? word : lookup(table, word, () => resolveArgName(menu.segments, verb, word, this.version) ?? word));
+    }
+    memo.argNamers.set(verb, namer);
+    return namer;
   }
 
   /** Schema look-ups memoised per (table, key): exports repeat the same names many times. */
   private cached(table: string, key: string, compute: () => string): string {
-    let t = this.nameCache.get(table);
+    return lookup(this.table(table), key, compute);
+  }
+
+  private table(name: string): Map<string, string> {
+    let t = this.nameCache.get(name);
     if (!t) {
       t = new Map<string, string>();
-      this.nameCache.set(table, t);
+      this.nameCache.set(name, t);
     }
-    let v = t.get(key);
-    if (v === undefined) {
-      try {
-        v = compute();
-      } catch {
-        v = key;
-      }
-      t.set(key, v);
-    }
-    return v;
+    return t;
   }
 
   /**
