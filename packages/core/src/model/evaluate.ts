@@ -60,6 +60,17 @@ interface MenuMemo {
   argNamers: Map<string, (word: string) => string>;
 }
 
+/**
+ * False for the values that make up most of an export — words, variables and strings without
+ * interpolation — which run nothing: `expr` can skip them without building a context.
+ */
+function runsSomething(e: Expr): boolean {
+  if (e.kind === 'word' || e.kind === 'variable') return false;
+  if (e.kind !== 'string') return true;
+  for (const p of e.parts) if (p.kind !== 'text') return true;
+  return false;
+}
+
 /** A memo table's value for `key`, computed once; a schema failure keeps the name as written. */
 function lookup(table: Map<string, string>, key: string, compute: () => string): string {
   let v = table.get(key);
@@ -151,7 +162,7 @@ class Evaluator {
     // `[ … ]` inside the arguments run first, in this command's menu.
     let inner: WalkContext | undefined;
     for (const arg of stmt.args) {
-      if (arg.kind === 'unset' || arg.value === null || arg.value.kind === 'word') continue;
+      if (arg.kind === 'unset' || arg.value === null || !runsSomething(arg.value)) continue;
       inner ??= { ...ctx, menu: resolved.segments };
       this.expr(arg.value, inner, false);
     }
@@ -305,7 +316,7 @@ class Evaluator {
    * code blocks (uncertainly). Blocks in a menu command's arguments are stored scripts, not run.
    */
   private expr(e: Expr | null, ctx: WalkContext, runBlocks: boolean): void {
-    if (e === null || ctx.depth > MAX_DEPTH) return;
+    if (e === null || ctx.depth > MAX_DEPTH || !runsSomething(e)) return;
     const deeper = { ...ctx, depth: ctx.depth + 1 };
     switch (e.kind) {
       case 'substitution':
