@@ -94,16 +94,19 @@ function matches(region: Region, d: Diagnostic): boolean {
 /** Spans of every statement at any depth, sorted by start. */
 function statementSpans(script: Script): Span[] {
   const out: Span[] = [];
-  forEachNode(script, statementSpanVisitor(out));
+  forEachNode(script, (n) => {
+    if (STATEMENT_KINDS.has(n.kind) && typeof n.start === 'number' && typeof n.end === 'number') out.push({ start: n.start, end: n.end });
+  });
   return out.sort((a, b) => a.start - b.start);
 }
 
-/** A node visitor (for `forEachNode`) collecting statement spans, for callers that stream statements. */
-export function statementSpanVisitor(out: Span[]): (n: AnyNode) => void {
+/**
+ * A node visitor (for `forEachNode`) collecting statement offsets into `out`, flat
+ * (`[start, end, …]`), for callers that stream statements.
+ */
+export function statementSpanVisitor(out: number[]): (n: AnyNode) => void {
   return (n) => {
-    if (STATEMENT_KINDS.has(n.kind) && typeof n.start === 'number' && typeof n.end === 'number') {
-      out.push({ start: n.start, end: n.end });
-    }
+    if (STATEMENT_KINDS.has(n.kind) && typeof n.start === 'number' && typeof n.end === 'number') out.push(n.start, n.end);
   };
 }
 
@@ -158,7 +161,7 @@ export interface SuppressionInput {
    * Spans of every statement at any depth, when the caller collected them while streaming (its
    * `script.body` is then empty); else they are read from `script` when a directive needs them.
    */
-  statements?: readonly Span[];
+  statements?: () => readonly Span[];
   diagnostics: readonly Diagnostic[];
   /** Rules switched off by configuration: a directive naming them is not "unused". */
   isOff: (ruleId: string) => boolean;
@@ -191,7 +194,7 @@ export function applySuppressions(input: SuppressionInput): SuppressionResult {
         for (const r of rules) regions.push({ key: makeKey(r, span, label), start: 0, end: Infinity, mode: 'start' });
         break;
       case 'disable-next-line': {
-        statements ??= input.statements ? [...input.statements].sort((a, b) => a.start - b.start) : statementSpans(script);
+        statements ??= input.statements ? [...input.statements()].sort((a, b) => a.start - b.start) : statementSpans(script);
         const lines = nextCommandLines(comment, source, statements);
         // No command after the comment: an empty region, reported as unused.
         const start = lines ? lineStartOffset(source, lines[0]) : 0;
@@ -238,7 +241,7 @@ export function applySuppressions(input: SuppressionInput): SuppressionResult {
   for (const menu of config.menus.values()) {
     for (const item of menu.items) {
       const comment = item.props.get('comment');
-      if (!comment || comment.dynamic) continue;
+      if (!comment || comment.dynamic || !comment.text.includes('roslint-ignore')) continue;
       const rules = parseIgnoreComment(comment.text);
       if (rules.length === 0) continue;
       const spans: Span[] = [item.span, ...item.touchedBy];

@@ -56,8 +56,12 @@ interface FileState {
   config: RouterConfig;
   diagnostics: Diagnostic[];
   secretSpans: Span[];
-  /** Every statement's span (the AST itself is not kept: see `parseAndBuild`). */
-  statements?: Span[];
+  /**
+   * Every statement's start and end offsets, flat (`[s0, e0, s1, e1, …]`: a big export has hundreds
+   * of thousands of statements), for `roslint-disable-next-line`; the AST itself is not kept
+   * (see `parseAndBuild`).
+   */
+  statements?: number[];
 }
 
 /** First line of an error's message, never its stack. */
@@ -101,13 +105,13 @@ function safeParse(content: string | Uint8Array, file: string): { parsed: ParseR
  * never exists whole (a 20 MB export's AST is ~300 MB; only the model stays).
  */
 function parseAndBuild(content: string | Uint8Array, file: string, routerosVersion: string | undefined): {
-  parsed: ParseResult; config: RouterConfig; diagnostics: Diagnostic[]; secrets: Span[]; statements: Span[];
+  parsed: ParseResult; config: RouterConfig; diagnostics: Diagnostic[]; secrets: Span[]; statements: number[];
 } {
   let source: SourceText | undefined;
   let builder: ConfigBuilder | undefined;
   let modelFailure: string | undefined;
   const astSecrets: Span[] = [];
-  const statements: Span[] = [];
+  const statements: number[] = [];
   let visit: ((n: AnyNode) => void) | undefined;
   const onStatement = (stmt: Statement, comments: readonly Comment[]): void => {
     const text = source!.text;
@@ -176,6 +180,15 @@ function isFlatCommand(stmt: Statement): stmt is CommandStatement {
     for (const p of v.parts) if (p.kind !== 'text') return false;
   }
   return true;
+}
+
+/** Flat `[start, end, …]` offsets as spans, made only when a directive needs them. */
+function spansOf(flat: readonly number[]): () => Span[] {
+  return () => {
+    const out: Span[] = [];
+    for (let i = 0; i + 1 < flat.length; i += 2) out.push({ start: flat[i]!, end: flat[i + 1]! });
+    return out;
+  };
 }
 
 function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
@@ -360,7 +373,7 @@ export class Linter {
       const r = applySuppressions({
         config: state.config,
         script: state.parsed.script,
-        statements: state.statements,
+        statements: state.statements && spansOf(state.statements),
         diagnostics: configured,
         isOff: (id) => severities[id] === 'off',
       });

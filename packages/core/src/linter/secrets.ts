@@ -47,7 +47,8 @@ export function secretNodeVisitor(text: string, out: Span[]): (n: AnyNode) => vo
     out.push({ start: value.start, end: value.end });
   };
   return (n) => {
-    if (n.kind === 'named' && typeof n.name === 'string' && SECRET_NAME.test(n.name)) add(n.value);
+    // endsWith first: nearly every argument of an export is not a key, and this runs on each one.
+    if (n.kind === 'named' && typeof n.name === 'string' && n.name.endsWith('-key') && SECRET_NAME.test(n.name)) add(n.value);
     else if (n.kind === 'binary' && (n.operator === '=' || n.operator === '~' || n.operator === '!=')) {
       const left = n.left as AnyNode | undefined;
       if (left && left.kind === 'word' && typeof left.text === 'string' && SECRET_NAME.test(left.text)) add(n.right);
