@@ -9,25 +9,17 @@
  */
 import type { Arg, Expr, Statement, StringExpr, StringPart } from './ast.js';
 import { SPACED_VALUE_ARGS } from './commands.js';
+import { intern } from './flatline.js';
 import { buildCommand, OFFSET_MAPS } from './grammar.js';
 import * as T from './lexer/tokens.js';
 import type { Tok } from './lexer/tokens.js';
 
 const FAIL = null;
 
-// Argument names repeat millions of times in a large export (`address`, `list`, `comment`); each
-// token image is a fresh string, so keep one copy per name (bounded: odd files cannot grow it).
-const NAMES = new Map<string, string>();
-function intern(name: string): string {
-  const known = NAMES.get(name);
-  if (known !== undefined) return known;
-  if (NAMES.size < 4096 && name.length <= 64) NAMES.set(name, name);
-  return name;
-}
-
 export function fastStatement(tokens: Tok[]): Statement | null {
-  const r = fastCommand(tokens, 0, tokens.length);
-  return r;
+  // A statement the scanner's flat-line fast path already parsed (flatline.ts).
+  if (tokens.length === 1 && tokens[0]!.tokenType === T.Parsed) return tokens[0]!.statement ?? FAIL;
+  return fastCommand(tokens, 0, tokens.length);
 }
 
 /** Parses tokens[from, to) as one command line, or null. */

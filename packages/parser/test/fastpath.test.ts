@@ -2,23 +2,15 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { parse } from '@roslint/parser';
+import { flatLineHooks } from '../src/flatline.js';
 import { parserTestHooks } from '../src/parse.js';
+import { both } from './helpers.js';
 import { generateExport } from './generate.js';
 
 const dir = fileURLToPath(new URL('../../../fixtures/syntax/', import.meta.url));
 
-function both(src: string) {
-  parserTestHooks.disableFastPath = false;
-  const fast = parse(src);
-  parserTestHooks.disableFastPath = true;
-  const slow = parse(src);
-  parserTestHooks.disableFastPath = false;
-  return { fast, slow };
-}
-
 describe('fast path ≡ grammar', () => {
-  afterEach(() => { parserTestHooks.disableFastPath = false; });
+  afterEach(() => { parserTestHooks.disableFastPath = false; flatLineHooks.disabled = false; });
 
   const samples = [
     '/ip firewall filter add chain=input action=accept', 'set [ find default-name=ether1 ] comment=x disabled=no',

@@ -1,3 +1,5 @@
+import { flatLineHooks } from '../src/flatline.js';
+import { parserTestHooks } from '../src/parse.js';
 import { parse, type CommandStatement, type Expr, type NamedArg, type Statement } from '@roslint/parser';
 
 export function parseOk(src: string) {
@@ -52,5 +54,20 @@ export function showStmt(s: Statement): string {
     case 'pathBlock': return '/' + s.path.segments.map((x) => x.name).join('/') + ' {' + s.body.map(showStmt).join('; ') + '}';
     case 'blockStatement': return '{' + s.body.map(showStmt).join('; ') + '}';
     case 'error': return '<error>';
+  }
+}
+
+/** Parse with the fast paths on (flat lines from the text, then tokens) and with both off (scanner + grammar only). */
+export function both(src: string | Uint8Array) {
+  parserTestHooks.disableFastPath = false;
+  flatLineHooks.disabled = false;
+  const fast = parse(src);
+  parserTestHooks.disableFastPath = true;
+  flatLineHooks.disabled = true;
+  try {
+    return { fast, slow: parse(src) };
+  } finally {
+    parserTestHooks.disableFastPath = false;
+    flatLineHooks.disabled = false;
   }
 }

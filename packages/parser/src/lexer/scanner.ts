@@ -7,8 +7,10 @@
  * the surrounding construct (routeros-facts.md §8). Bracket balance is checked here, so a missing
  * closer is reported with the place it was opened and scanning resumes on the next line.
  */
-import type { Comment } from '../ast.js';
+import type { Comment, Statement } from '../ast.js';
 import { BLOCK_ARGS, SCRIPT_PROPERTIES, VALUE_COMMANDS } from '../commands.js';
+import { FlatLineParser, flatLineHooks } from '../flatline.js';
+import { decodeEscapedBytes, SIMPLE_ESCAPES } from './escapes.js';
 import * as T from './tokens.js';
 import type { TokenType } from 'chevrotain';
 import type { Tok } from './tokens.js';
@@ -29,6 +31,12 @@ export interface ScannedStatement {
   failed: boolean;
   /** A string value of a script-carrying property (`source=`, `on-event=`, …) occurs in it. */
   hasScriptString: boolean;
+  /**
+   * Set when the flat-line fast path (flatline.ts) already parsed the statement; `tokens` is then
+   * the one `Parsed` token carrying it, which fastStatement unwraps, so token-list consumers need
+   * no change. A driver may use this field directly and skip parsing the tokens.
+   */
+  statement?: Statement;
 }
 
 /** Deepest bracket/string nesting accepted; deeper input is `syntax/too-deep`. */
@@ -85,15 +93,6 @@ function isWhereOperatorChar(c: number): boolean {
     c === EQ || c === 60 /* < */ || c === 62 /* > */;
 }
 
-// `\?` (= `?`) is still accepted by RouterOS 7: its own :parse of forum scripts with `…php\?JSON`
-// (tikoci/lsp-routeros-ts parseIL, 7.20.8/7.22.1) yields `?`, and 7.12 exports store scripts using it.
-const SIMPLE_ESCAPES: Record<number, string> = {
-  34: '"', 92: '\\', 110: '\n', 114: '\r', 116: '\t', 36: '$', 95: ' ', 97: '\x07', 98: '\b', 102: '\f', 118: '\v',
-  63: '?',
-};
-
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-
 export class Scanner {
   private pos = 0;
   private frames: Frame[] = [];
@@ -106,6 +105,7 @@ export class Scanner {
   /** Characters scanned twice because of resumptions after unclosed constructs. */
   private rescanned = 0;
   private lineStarts: number[] | null = null;
+  private flat: FlatLineParser | null = null;
 
   constructor(
     private readonly text: string,
@@ -123,6 +123,15 @@ export class Scanner {
   next(): ScannedStatement | null {
     const text = this.text;
     for (;;) {
+      if (!flatLineHooks.disabled) {
+        this.skipBlank();
+        if (this.pos >= text.length) return null;
+        const flat = (this.flat ??= new FlatLineParser(text)).statementAt(this.pos);
+        if (flat) {
+          this.pos = flat.next;
+          return parsedStatement(flat.statement);
+        }
+      }
       if (this.pos >= text.length) return null;
       const problemMark = this.problems.length;
       const commentMark = this.comments.length;
@@ -155,6 +164,22 @@ export class Scanner {
       const last = this.tokens[this.tokens.length - 1]!;
       const end = cut === -1 || !this.failed || this.pos !== cut ? last.end : Math.max(last.end, trimEol(text, cut));
       return { tokens: this.tokens, start: first.startOffset, end: Math.max(last.end, end), failed: this.failed, hasScriptString: this.sawScriptString };
+    }
+  }
+
+  /**
+   * Skips what may precede a statement: blanks, line ends, `;` and comments. The general scan
+   * does the same from a fresh top frame (none of them changes its state), so starting it after
+   * them gives the same tokens; the flat path needs to start at the statement's first character.
+   */
+  private skipBlank(): void {
+    const t = this.text;
+    const len = t.length;
+    while (this.pos < len) {
+      const c = t.charCodeAt(this.pos);
+      if (c === SP || c === TAB || c === LF || c === CR || c === SEMI) this.pos++;
+      else if (c === HASH) this.comment();
+      else break;
     }
   }
 
@@ -770,12 +795,7 @@ export class Scanner {
     };
     const flushBytes = () => {
       if (!bytes) return;
-      let s: string;
-      try {
-        s = utf8.decode(Uint8Array.from(bytes));
-      } catch {
-        s = String.fromCharCode(...bytes);
-      }
+      const s = decodeEscapedBytes(bytes);
       pieces.push(s);
       if (srcStart) for (let k = 0; k < s.length; k++) { srcStart.push(bytesStart); srcEnd!.push(bytesEnd); }
       bytes = null;
@@ -891,6 +911,14 @@ export class Scanner {
       this.pos++;
     }
   }
+}
+
+function parsedStatement(statement: Statement): ScannedStatement {
+  const carrier = {
+    image: '', startOffset: statement.start, endOffset: statement.end - 1, end: statement.end, tokenType: T.Parsed,
+    tokenTypeIdx: T.Parsed.tokenTypeIdx!, ws: true, statement,
+  } as unknown as Tok;
+  return { tokens: [carrier], start: statement.start, end: statement.end, failed: false, hasScriptString: false, statement };
 }
 
 function trimEol(text: string, cut: number): number {
