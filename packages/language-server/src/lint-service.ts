@@ -14,10 +14,10 @@
  * model that editor features need is then built on first use.
  */
 import * as path from 'node:path';
-import { parse, type Diagnostic } from '@roslint/parser';
+import { parse, SourceText, type Diagnostic, type SyntaxSnapshot } from '@roslint/parser';
 import { buildConfig, INTERNAL_ERROR, type Linter, type LintResult, type LintInput, type LintOptions, type RouterConfig } from '@roslint/core';
 import type { LintSettingsLoader } from './lint-settings.js';
-import { LintCancelled, type LintWorkerClient } from './lint-worker-client.js';
+import { LintCancelled, type LintWorkerClient, type WorkerSnapshot } from './lint-worker-client.js';
 import { DiskFiles, findRouterOsFiles, isWgQuickFile } from './workspace-files.js';
 import { fileToUri, isConfFile, isRouterOsFile, uriToFile } from './uris.js';
 
@@ -34,6 +34,8 @@ export class LintedFile {
     readonly version: number | null,
     readonly diagnostics: Diagnostic[],
     from: { result: LintResult } | { content: string | Uint8Array; routerosVersion?: string },
+    /** Secret values of the file (worker results), for scrubbing messages the server makes itself. */
+    readonly secrets: readonly string[] = [],
   ) {
     if ('result' in from) this.model = from.result.config;
     else {
@@ -67,6 +69,12 @@ export interface LintServiceOptions {
   debounceMs: number;
   /** Inputs of at least this many characters are linted in the worker (when there is one). */
   workerMinChars: number;
+  /**
+   * A change cancels the running worker lint (restarting the worker) only when the lint is at
+   * least this large: restarting costs the worker's start-up (rules and schema, ~0.3 s), more than
+   * what is left of a smaller lint, which finishes and is dropped instead.
+   */
+  cancelMinChars?: number;
 }
 
 export interface LintServiceHooks {
@@ -77,6 +85,9 @@ export interface LintServiceHooks {
   log(message: string): void;
   /** Start and end of a run (for the client's status bar). */
   onRun?(phase: 'start' | 'end', stats: { files: number; ms: number }): void;
+  /** Whether a syntax snapshot of the document's linted text is wanted (computed by the worker after its lint). */
+  wantsSnapshot?(uri: string): boolean;
+  onSnapshot?(uri: string, snapshot: SyntaxSnapshot): void;
 }
 
 export class LintService {
@@ -92,6 +103,8 @@ export class LintService {
   private workerBusy = false;
   /** Documents the running worker job reads; a change to one cancels the job. */
   private readonly inWorker = new Set<string>();
+  /** Characters the running worker job lints. */
+  private inWorkerChars = 0;
 
   constructor(
     private readonly linter: Linter,
@@ -113,7 +126,9 @@ export class LintService {
       if (!this.diskUris.has(uri) && !this.hooks.openDocument(uri) && this.results.delete(uri)) this.hooks.publish(uri, null);
     }
     for (const uri of this.knownUris()) this.dirty.add(uri);
-    this.schedule();
+    // Background work: give the editor's didOpen of the files it shows (sent right after
+    // initialize) time to arrive, so those are linted once, with their version.
+    this.schedule(BACKGROUND_DELAY_MS);
   }
 
   knownUris(): string[] {
@@ -121,7 +136,7 @@ export class LintService {
   }
 
   changed(uri: string): void {
-    if (this.inWorker.has(uri)) this.worker?.cancel();
+    if (this.inWorker.has(uri) && this.inWorkerChars >= (this.options.cancelMinChars ?? DEFAULT_CANCEL_MIN_CHARS)) this.worker?.cancel();
     this.dirty.add(uri);
     this.schedule();
   }
@@ -188,12 +203,14 @@ export class LintService {
     this.worker?.dispose();
   }
 
-  private schedule(): void {
+  private schedule(delayMs = this.options.debounceMs): void {
+    // A pending background run keeps its delay unless an edit asks for a sooner one.
+    if (this.timer && delayMs > this.options.debounceMs) return;
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.timer = undefined;
       this.run();
-    }, this.options.debounceMs);
+    }, delayMs);
   }
 
   private folderOf(file: string): string | undefined {
@@ -251,7 +268,12 @@ export class LintService {
     } else {
       for (const uri of dirty) linted += this.lintGroup([uri]);
     }
-    this.hooks.onRun?.('end', { files: linted, ms: performance.now() - started });
+    // "ready" only when nothing is left in the worker (its job reports the end itself).
+    if (!this.workerPending()) this.hooks.onRun?.('end', { files: linted, ms: performance.now() - started });
+  }
+
+  private workerPending(): boolean {
+    return this.workerBusy || this.workerQueue.size > 0;
   }
 
   private lintOptions(file: string): Omit<LintOptions, 'file'> {
@@ -316,8 +338,8 @@ export class LintService {
     const started = performance.now();
     this.workerBusy = true;
     for (const i of inputs) this.inWorker.add(i.uri);
-    this.hooks.onRun?.('start', { files: inputs.length, ms: 0 });
-    const done = (byFile: Map<string, Diagnostic[]> | undefined, error?: string) => {
+    this.inWorkerChars = inputs.reduce((n, i) => n + i.input.content.length, 0);
+    const done = (byFile: Map<string, Diagnostic[]> | undefined, error?: string, secrets?: Map<string, string[]>) => {
       this.workerBusy = false;
       this.inWorker.clear();
       for (const i of inputs) {
@@ -326,15 +348,22 @@ export class LintService {
         const doc = this.hooks.openDocument(i.uri);
         if (i.version !== null && doc && doc.version !== i.version) continue;
         const diagnostics = byFile?.get(i.input.file) ?? [failure(i.input.file, `the lint of this file failed: ${error ?? 'no result'}`)];
-        const linted = new LintedFile(i.uri, i.input.file, i.version, diagnostics, { content: i.input.content, routerosVersion: this.options.routerosVersion });
+        const linted = new LintedFile(i.uri, i.input.file, i.version, diagnostics, { content: i.input.content, routerosVersion: this.options.routerosVersion }, secrets?.get(i.input.file));
         this.results.set(i.uri, linted);
         this.hooks.publish(i.uri, linted);
       }
-      this.hooks.onRun?.('end', { files: inputs.length, ms: performance.now() - started });
       this.pumpWorker();
+      if (!this.workerPending()) this.hooks.onRun?.('end', { files: inputs.length, ms: performance.now() - started });
     };
-    this.worker.lint(inputs.map((i) => i.input), options).then(
-      (results) => done(new Map(results.map((r) => [r.file, r.diagnostics]))),
+    const wanted = inputs.filter((i) => typeof i.input.content === 'string' && this.hooks.wantsSnapshot?.(i.uri));
+    const onSnapshot = wanted.length === 0 ? undefined : (s: WorkerSnapshot) => {
+      const i = wanted.find((w) => w.input.file === s.file);
+      if (!i) return;
+      const snapshot: SyntaxSnapshot = { file: s.file, source: new SourceText(i.input.content as string), statements: s.statements, problems: s.problems, reusable: s.reusable };
+      this.hooks.onSnapshot?.(i.uri, snapshot);
+    };
+    this.worker.lint(inputs.map((i) => i.input), options, onSnapshot).then(
+      (results) => done(new Map(results.map((r) => [r.file, r.diagnostics])), undefined, new Map(results.map((r) => [r.file, r.secrets ?? []]))),
       (err: unknown) => {
         if (err instanceof LintCancelled) return done(undefined, CANCELLED);
         this.hooks.log(`lint worker: ${errorLine(err)}`);
@@ -345,6 +374,8 @@ export class LintService {
 }
 
 const CANCELLED = '\0cancelled';
+const DEFAULT_CANCEL_MIN_CHARS = 4_000_000;
+const BACKGROUND_DELAY_MS = 200;
 
 function failure(file: string, message: string): Diagnostic {
   const at = { line: 0, column: 0, offset: 0 };

@@ -1,11 +1,21 @@
 /** The server's side of the lint worker: one job at a time, restarted after a crash. */
 import { Worker } from 'node:worker_threads';
-import type { Diagnostic } from '@roslint/parser';
+import type { Diagnostic, SyntaxProblem } from '@roslint/parser';
 import type { LintInput, LintOptions } from '@roslint/core';
 
 export interface WorkerResult {
   file: string;
   diagnostics: Diagnostic[];
+  /** Secret values of the file (private and preshared keys), for scrubbing the server's own messages. */
+  secrets?: string[];
+}
+
+/** A syntax snapshot as posted by the worker (the server rebuilds its SourceText from the text it sent). */
+export interface WorkerSnapshot {
+  file: string;
+  statements: Int32Array;
+  problems: SyntaxProblem[];
+  reusable: boolean;
 }
 
 export class LintCancelled extends Error {
@@ -17,7 +27,9 @@ export class LintCancelled extends Error {
 export class LintWorkerClient {
   private worker: Worker | undefined;
   private nextId = 1;
-  private pending = new Map<number, { resolve: (r: WorkerResult[]) => void; reject: (e: Error) => void }>();
+  private pending = new Map<number, { resolve: (r: WorkerResult[]) => void; reject: (e: Error) => void; onSnapshot?: (s: WorkerSnapshot) => void }>();
+  /** Snapshot callbacks of finished jobs whose snapshots are still coming. */
+  private snapshotsOf = new Map<number, (s: WorkerSnapshot) => void>();
 
   constructor(private readonly extraRules: string | undefined) {}
 
@@ -25,12 +37,20 @@ export class LintWorkerClient {
     if (this.worker) return this.worker;
     const worker = new Worker(new URL('./lint-worker.mjs', import.meta.url), { workerData: { extraRules: this.extraRules } });
     worker.unref();
-    worker.on('message', (m: { id: number; results?: WorkerResult[]; error?: string }) => {
+    worker.on('message', (m: { id: number; results?: WorkerResult[]; error?: string; snapshot?: WorkerSnapshot }) => {
+      if (m.snapshot) {
+        this.snapshotsOf.get(m.id)?.(m.snapshot);
+        return;
+      }
       const p = this.pending.get(m.id);
       if (!p) return;
       this.pending.delete(m.id);
-      if (m.results) p.resolve(m.results);
-      else p.reject(new Error(m.error ?? 'lint failed'));
+      if (m.results) {
+        // Only the latest job's snapshots are wanted.
+        this.snapshotsOf.clear();
+        if (p.onSnapshot) this.snapshotsOf.set(m.id, p.onSnapshot);
+        p.resolve(m.results);
+      } else p.reject(new Error(m.error ?? 'lint failed'));
     });
     const fail = (err: Error) => {
       if (this.worker !== worker) return; // already replaced (cancelled)
@@ -44,12 +64,21 @@ export class LintWorkerClient {
     return worker;
   }
 
-  lint(inputs: LintInput[], options: Omit<LintOptions, 'file'>): Promise<WorkerResult[]> {
+  /** Start the worker now (loading the rules and schema takes a while), so the first large lint does not wait for it. */
+  warm(): void {
+    try {
+      this.ensure();
+    } catch {
+      // Started again on first use.
+    }
+  }
+
+  lint(inputs: LintInput[], options: Omit<LintOptions, 'file'>, onSnapshot?: (s: WorkerSnapshot) => void): Promise<WorkerResult[]> {
     return new Promise((resolve, reject) => {
       const id = this.nextId++;
-      this.pending.set(id, { resolve, reject });
+      this.pending.set(id, { resolve, reject, onSnapshot });
       try {
-        this.ensure().postMessage({ id, inputs, options });
+        this.ensure().postMessage({ id, inputs, options, snapshots: onSnapshot !== undefined });
       } catch (err) {
         this.pending.delete(id);
         reject(err instanceof Error ? err : new Error(String(err)));
@@ -63,6 +92,7 @@ export class LintWorkerClient {
     this.worker = undefined;
     for (const p of this.pending.values()) p.reject(new LintCancelled());
     this.pending.clear();
+    this.snapshotsOf.clear();
     void worker?.terminate();
   }
 

@@ -12,14 +12,17 @@ import {
   type Connection,
   type InitializeResult,
   type Location,
+  type Range,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextChange } from '@roslint/parser';
 import * as path from 'node:path';
 import { codeActions } from './code-actions.js';
 import { completionsAt } from './completion.js';
 import { offsetOf, spanToRange, toLspDiagnostic } from './convert.js';
 import { hoverAt } from './hover.js';
 import { CONFIG_FILE_NAME, LintSettingsLoader } from './lint-settings.js';
+import { QuickDiagnostics } from './quick-diagnostics.js';
 import { LintService, errorLine, type LintedFile } from './lint-service.js';
 import type { LintWorkerClient } from './lint-worker-client.js';
 import { occurrencesAt, sameName } from './names.js';
@@ -40,17 +43,45 @@ export interface ServerSettings {
 
 export interface ServerOptions {
   rules: readonly Rule[];
-  /** Debounce for lint-on-change, in milliseconds. */
+  /**
+   * Debounce for lint-on-change, in milliseconds: only long enough to take a burst of queued
+   * changes in one lint (each costs the whole pipeline); a longer wait is pure latency.
+   */
   debounceMs?: number;
-  /** Lints this large (characters) run in the worker, when one is given. */
+  /**
+   * Lints this large (characters) run in the worker, when one is given; such documents also get
+   * quick diagnostics right after each edit (quick-diagnostics.ts).
+   */
   workerMinChars?: number;
   worker?: LintWorkerClient;
 }
 
+/** ~100 ms of linting: above this the request thread would visibly stall on every keystroke. */
+const DEFAULT_WORKER_MIN_CHARS = 256_000;
+
 export const STATUS_NOTIFICATION = 'roslint/status';
 
 export function startServer(connection: Connection, options: ServerOptions): void {
-  const documents = new TextDocuments(TextDocument);
+  /** The last single-range edit of each document, as offsets (quick diagnostics re-parse around it). */
+  const lastEdit = new Map<string, { before: string; edit: TextChange }>();
+  const documents = new TextDocuments<TextDocument>({
+    create: TextDocument.create,
+    update: (doc, changes, version) => {
+      const one = changes.length === 1 ? changes[0]! : undefined;
+      const before = doc.getText();
+      let edit: TextChange | undefined;
+      const range = (one as { range?: Range } | undefined)?.range;
+      if (one && range) {
+        const start = doc.offsetAt(range.start);
+        const oldEnd = doc.offsetAt(range.end);
+        edit = { start, oldEnd, newEnd: start + one.text.length };
+      }
+      const next = TextDocument.update(doc, changes, version);
+      if (edit) lastEdit.set(doc.uri, { before, edit });
+      else lastEdit.delete(doc.uri);
+      return next;
+    },
+  });
   const linter = new Linter({ rules: options.rules });
   const docs = new RuleDocs();
   const loader = new LintSettingsLoader();
@@ -61,6 +92,10 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   let pendingFolders: string[] = [];
   const problems = new Map<string, { all: number; errors: number }>();
   const log = (m: string) => connection.console.log(m);
+  const workerMinChars = options.workerMinChars ?? DEFAULT_WORKER_MIN_CHARS;
+  const quick = new QuickDiagnostics();
+  /** Documents linted in the worker get quick diagnostics after each edit. */
+  const quickFor = (text: string) => options.worker !== undefined && text.length >= workerMinChars;
 
   const service = new LintService(
     linter,
@@ -85,8 +120,13 @@ export function startServer(connection: Connection, options: ServerOptions): voi
           ms: Math.round(stats.ms),
         });
       },
+      wantsSnapshot: (uri) => {
+        const text = documents.get(uri)?.getText();
+        return text !== undefined && quickFor(text) && !quick.hasSnapshotOf(uri, text);
+      },
+      onSnapshot: (uri, snapshot) => quick.snapshotReady(uri, snapshot),
     },
-    { crossFile: true, debounceMs: options.debounceMs ?? 200, workerMinChars: options.workerMinChars ?? 1_000_000 },
+    { crossFile: true, debounceMs: options.debounceMs ?? 5, workerMinChars },
     options.worker,
   );
 
@@ -94,6 +134,9 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     const diagnostics = linted ? linted.diagnostics.map((d) => toLspDiagnostic(d, docs)) : [];
     if (linted) problems.set(uri, { all: diagnostics.length, errors: linted.diagnostics.filter((d) => d.severity === 'error').length });
     else problems.delete(uri);
+    const doc = documents.get(uri);
+    if (linted && doc && linted.version === doc.version && quickFor(doc.getText())) quick.linted(uri, doc.getText(), linted.diagnostics, linted.secrets);
+    else quick.forget(uri);
     void connection.sendDiagnostics({ uri, ...(linted?.version != null ? { version: linted.version } : {}), diagnostics });
   }
 
@@ -153,6 +196,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       });
     }
     service.setFolders(pendingFolders);
+    options.worker?.warm();
     if (supportsFolderEvents) {
       connection.workspace.onDidChangeWorkspaceFolders(
         guard('workspace folders', undefined, (e) => {
@@ -188,8 +232,26 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   );
 
   documents.onDidOpen((e) => service.changed(e.document.uri));
-  documents.onDidChangeContent((e) => service.changed(e.document.uri));
-  documents.onDidClose((e) => service.closed(e.document.uri));
+  documents.onDidChangeContent((e) => {
+    guard('quick diagnostics', undefined, publishQuick)(e.document);
+    service.changed(e.document.uri);
+  });
+  documents.onDidClose((e) => {
+    quick.forget(e.document.uri);
+    lastEdit.delete(e.document.uri);
+    service.closed(e.document.uri);
+  });
+
+  /** A large document's diagnostics right after an edit, before its complete lint is back. */
+  function publishQuick(doc: TextDocument): void {
+    const text = doc.getText();
+    if (!quickFor(text)) return;
+    const file = uriToFile(doc.uri);
+    const change = lastEdit.get(doc.uri);
+    lastEdit.delete(doc.uri);
+    const diagnostics = quick.changed(doc.uri, file, text, loader.settingsFor(file).severities, change);
+    if (diagnostics) void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: diagnostics.map((d) => toLspDiagnostic(d, docs)) });
+  }
 
   connection.onCodeAction(
     guard('code actions', [], (params) => {

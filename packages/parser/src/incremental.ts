@@ -54,8 +54,17 @@ export interface ReparsedRegion {
   problems: SyntaxProblem[];
 }
 
+/** One replaced range: [start, oldEnd) of the old text became [start, newEnd) of the new one. */
+export interface TextChange {
+  start: number;
+  oldEnd: number;
+  newEnd: number;
+}
+
 export interface SyntaxUpdate {
   snapshot: SyntaxSnapshot;
+  /** The changed range between the previous text and the new one. */
+  edit: TextChange;
   /** Undefined when the whole text was parsed. */
   region?: ReparsedRegion;
 }
@@ -86,7 +95,7 @@ export function syntaxDiagnostics(snapshot: SyntaxSnapshot): Diagnostic[] {
 }
 
 /** The changed range between two texts: common prefix and suffix. */
-export function changedRange(before: string, after: string): { start: number; oldEnd: number; newEnd: number } {
+export function changedRange(before: string, after: string): TextChange {
   const max = Math.min(before.length, after.length);
   let start = 0;
   while (start < max && before.charCodeAt(start) === after.charCodeAt(start)) start++;
@@ -134,14 +143,64 @@ const sameProblem = (a: SyntaxProblem, b: SyntaxProblem, shift: number) =>
   a.ruleId === b.ruleId && a.severity === b.severity && a.message === b.message && a.start + shift === b.start && a.end + shift === b.end;
 
 /**
- * The snapshot of `text`, reusing `previous` for the statements an edit did not touch. Equal to
- * `syntaxSnapshot(text, previous.file)`.
+ * Line starts of the new text from the old ones: unchanged before the edit, shifted after it, and
+ * scanned only inside it (a 20 MB text is not scanned again per keystroke).
  */
-export function updateSyntax(previous: SyntaxSnapshot, text: string): SyntaxUpdate {
-  const full = (): SyntaxUpdate => ({ snapshot: syntaxSnapshot(text, previous.file) });
+class EditedSourceText extends SourceText {
+  private shifted: Uint32Array | undefined;
+
+  /** Released once the line starts are made, so a chain of edits does not keep every old text alive. */
+  private before: SourceText | undefined;
+
+  constructor(text: string, before: SourceText, private readonly edit: TextChange) {
+    super(text);
+    this.before = before;
+  }
+
+  override get lineStarts(): Uint32Array {
+    if (this.shifted) return this.shifted;
+    const old = this.before!.lineStarts;
+    this.before = undefined;
+    const { start, oldEnd, newEnd } = this.edit;
+    const delta = newEnd - oldEnd;
+    const out: number[] = [];
+    // A line start before the edit is made by an unchanged terminator (a CR there is not followed
+    // by an LF, also unchanged): it stays.
+    let k = 0;
+    for (; k < old.length && old[k]! < start; k++) out.push(old[k]!);
+    if (out.length === 0) out.push(0);
+    // Terminators from just before the edit (a CR whose LF may be new) to its end: scanned.
+    const t = this.text;
+    for (let i = Math.max(0, start - 1); i < newEnd; i++) {
+      const c = t.charCodeAt(i);
+      if (c === 10) out.push(i + 1);
+      else if (c === 13) {
+        if (t.charCodeAt(i + 1) === 10) i++;
+        out.push(i + 1);
+      }
+    }
+    // After the edit: made by unchanged characters, shifted (a CR LF split by the edit's end was
+    // found by the scan; skip it here).
+    while (k < old.length && old[k]! <= oldEnd) k++;
+    for (; k < old.length; k++) {
+      const v = old[k]! + delta;
+      if (v > out[out.length - 1]!) out.push(v);
+    }
+    this.shifted = Uint32Array.from(out);
+    return this.shifted;
+  }
+}
+
+/**
+ * The snapshot of `text`, reusing `previous` for the statements an edit did not touch. Equal to
+ * `syntaxSnapshot(text, previous.file)`. `change`, when the caller knows it (an editor's edit), saves
+ * comparing the two texts; it must be the one range in which they differ.
+ */
+export function updateSyntax(previous: SyntaxSnapshot, text: string, change?: TextChange): SyntaxUpdate {
   const old = previous.source.text;
+  const edit = change ?? changedRange(old, text);
+  const full = (): SyntaxUpdate => ({ snapshot: syntaxSnapshot(text, previous.file), edit });
   if (!previous.reusable || text.charCodeAt(0) === 0xfeff || text.indexOf('\0') >= 0 || detectBinary(text) !== undefined) return full();
-  const edit = changedRange(old, text);
   const delta = edit.newEnd - edit.oldEnd;
   const st = previous.statements;
   const n = st.length >> 1;
@@ -176,7 +235,8 @@ export function updateSyntax(previous: SyntaxSnapshot, text: string): SyntaxUpda
   const synced = j < n;
   const regionEnd = regionEndOld + delta;
 
-  const source = new SourceText(text);
+  const source = new EditedSourceText(text, previous.source, edit);
+  void source.lineStarts; // now, which releases the old text
   const pad = regionStart === 0 ? 0 : source.positionAt(regionStart).line;
   const offset = regionStart - pad;
   const regionText = '\n'.repeat(pad) + text.slice(regionStart, regionEnd);
@@ -225,6 +285,7 @@ export function updateSyntax(previous: SyntaxSnapshot, text: string): SyntaxUpda
 
   return {
     snapshot: { file: previous.file, source, statements, problems, reusable: true },
+    edit,
     region: {
       start: regionStart,
       end: regionEnd,
