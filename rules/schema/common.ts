@@ -9,17 +9,22 @@
 import type { Span } from '@roslint/parser';
 import type { Analysis, CommandRecord, RouterConfig } from '@roslint/core';
 import {
-  argInfo as schemaArgInfo, argsOf as schemaArgsOf, canonicalizeMenuPath as schemaCanonicalizeMenuPath,
+  argsOf as schemaArgsOf, canonicalizeMenuPath as schemaCanonicalizeMenuPath,
   closestNames as schemaClosestNames, commandsOf, isCommand,
-  resolveArgName as schemaResolveArgName, resolveCommandName as schemaResolveCommandName, resolveVersion, subMenusOf,
+  resolveCommandName as schemaResolveCommandName, resolveVersion, subMenusOf,
   versionsOf,
 } from '@roslint/schema';
-import type { ArgInfo } from '@roslint/schema';
+import {
+  isStaticName, MenuFacts, NAME_PROBLEM, PROPERTY_COMMANDS, VALUE_CHECKED, VERSION_PROBLEM, versionFacts,
+} from './facts.js';
+import type { CommandFacts, WordFacts } from './facts.js';
 
-// The schema lookups rebuild name lists on every call; an export repeats the same few hundred
-// (path, command, argument, version) questions hundreds of thousands of times, so answers are
-// memoised here: per path array (the memoised canonical paths are shared by every record of a
-// menu), then by question and names in nested maps.
+export { isStaticName, NAME_PROBLEM, PROPERTY_COMMANDS, VALUE_CHECKED, VERSION_PROBLEM };
+
+// The schema lookups rebuild name lists on every call; the rules' rarer questions (did-you-mean,
+// ambiguity messages) are memoised here: per path array (the memoised canonical paths are shared
+// by every record of a menu), then by question and names in nested maps. The per-command hot
+// questions are answered by facts.ts.
 const MEMO_LIMIT = 20_000;
 const menuMemo = new Map<string, string[] | undefined>();
 type Memo = Map<string, unknown>;
@@ -76,10 +81,6 @@ export function resolveCommandName(path: readonly string[], word: string, versio
 export function argsOf(path: readonly string[], command: string, version?: string): string[] {
   return remember(path, 'a', version, command, '', () => schemaArgsOf(path, command, version));
 }
-/** Memoised `argInfo` of @roslint/schema (the returned object is shared: do not mutate). */
-export function argInfo(path: readonly string[], command: string, arg: string): ArgInfo | undefined {
-  return remember(path, 'i', undefined, command, arg, () => schemaArgInfo(path, command, arg));
-}
 /** Does `text[start, end)` contain `$`, `[` or `(` (a value built at run time)? */
 export function hasRuntimeSyntax(text: string, start: number, end: number): boolean {
   for (let i = start; i < end; i++) {
@@ -87,10 +88,6 @@ export function hasRuntimeSyntax(text: string, start: number, end: number): bool
     if (c === 36 /* $ */ || c === 91 /* [ */ || c === 40 /* ( */) return true;
   }
   return false;
-}
-/** Memoised `resolveArgName` of @roslint/schema. */
-export function resolveArgName(path: readonly string[], command: string, word: string, version?: string): string | undefined {
-  return remember(path, 'r', version, command, word, () => schemaResolveArgName(path, command, word, version));
 }
 
 export interface SchemaVersion {
@@ -114,11 +111,6 @@ export function schemaVersion(config: RouterConfig): SchemaVersion {
 export function versionLabel(sv: SchemaVersion): string {
   if (sv.version === undefined) return sv.declared ?? 'any version';
   return sv.declared !== undefined && sv.declared !== sv.version ? `${sv.declared} (schema ${sv.version})` : sv.version;
-}
-
-/** A word written literally: a name RouterOS would look up, not something built at run time. */
-export function isStaticName(word: string): boolean {
-  return /^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(word);
 }
 
 /** The path segments written in this statement, with their spans (a relative path covers the tail). */
@@ -158,57 +150,86 @@ export function writtenSegments(config: RouterConfig, rec: CommandRecord): Writt
   return out.length === tokens.length ? out : [];
 }
 
+// Why a schema rule may report on a record (bits of `ResolvedRecord.reasons`); the argument bits
+// NAME_PROBLEM, VERSION_PROBLEM and VALUE_CHECKED (facts.ts) are the union over its `add`/`set` arguments.
+/** unknown-menu: a segment no version knows (`badSegment`). */
+export const BAD_MENU = 8;
+/** unknown-command: a command word in a known menu that names no command of it. */
+export const UNKNOWN_COMMAND = 16;
+/** version-mismatch: the menu is known, but not in the file's version. */
+export const MENU_NOT_IN_VERSION = 32;
+/** version-mismatch: the command is known, but not in the file's version. */
+export const COMMAND_NOT_IN_VERSION = 64;
+
 /** A recorded command resolved against the schema. */
 export interface ResolvedRecord {
   record: CommandRecord;
   /** Canonical menu path when some version knows it (abbreviations expanded). */
-  path?: string[];
+  path: string[] | undefined;
   /** When `path` is undefined: the first segment no version knows, under a known parent. */
-  badSegment?: { index: number; parent: string[] };
+  badSegment: { index: number; parent: string[] } | undefined;
   /** Canonical command name when some version knows it. */
-  command?: string;
+  command: string | undefined;
+  /** Facts of the menu at `path`. */
+  menu: MenuFacts | undefined;
+  /** Facts of the command word as written (when `path` is known and the word is static). */
+  word: WordFacts | undefined;
+  /** Facts of `command` (its arguments). */
+  cmd: CommandFacts | undefined;
+  /** Why a rule may report on it: BAD_MENU, UNKNOWN_COMMAND, …, and the argument bits. */
+  reasons: number;
+}
+
+export interface SchemaRecords {
+  /** The records some schema rule may report on (`reasons` ≠ 0), in source order: in real files, few. */
+  notable: ResolvedRecord[];
+  /** Facts of each record's resolved command, at the record's index in `config.commands`. */
+  commands: (CommandFacts | undefined)[];
 }
 
 /**
- * Canonical path of `segments` — as the file's version reads it when it knows the path (in 7.12
- * `wifi` abbreviates `wifiwave2`), else in any version — or the first unknown segment with its
- * known parent.
+ * Every recorded command resolved once per config and shared by the schema rules (`ctx.use`).
+ * Per command this is a few map look-ups (the answers live in facts.ts, per version), and only
+ * the records a rule may report on get an object: an export has hundreds of thousands of
+ * commands, and reading them once is most of the schema rules' cost.
  */
-function resolvePath(segments: readonly string[], version: string | undefined): Pick<ResolvedRecord, 'path' | 'badSegment'> {
-  const whole = (version !== undefined ? canonicalizeMenuPath(segments, version) : undefined) ?? canonicalizeMenuPath(segments);
-  if (whole !== undefined) return { path: whole };
-  let parent: string[] = [];
-  for (let i = 0; i < segments.length; i++) {
-    const next = canonicalizeMenuPath(segments.slice(0, i + 1));
-    if (next === undefined) {
-      return isStaticName(segments[i]!) ? { badSegment: { index: i, parent } } : {};
-    }
-    parent = next;
-  }
-  return {};
-}
-
-/** Every recorded command, resolved once per config (shared by the schema rules via `ctx.use`). */
-export const schemaRecords: Analysis<ResolvedRecord[]> = (config) => {
-  const out: ResolvedRecord[] = [];
-  const { version } = schemaVersion(config);
+export const schemaRecords: Analysis<SchemaRecords> = (config) => {
+  const notable: ResolvedRecord[] = [];
+  const commands: (CommandFacts | undefined)[] = [];
+  const facts = versionFacts(schemaVersion(config).version);
   // The evaluator hands consecutive commands of one menu the same segments array.
   let lastSegments: readonly string[] | undefined;
-  let lastPath: Pick<ResolvedRecord, 'path' | 'badSegment'> = {};
+  let where = facts.path([]);
+  let lastWord: string | null = null;
+  let lastMenu: MenuFacts | undefined;
+  let word: WordFacts | undefined;
   for (const record of config.commands) {
     if (record.menuSegments !== lastSegments) {
       lastSegments = record.menuSegments;
-      lastPath = resolvePath(record.menuSegments, version);
+      where = facts.path(record.menuSegments);
     }
-    const r: ResolvedRecord = { record, ...lastPath };
-    if (r.path !== undefined && record.command !== null && isStaticName(record.command)) {
-      const cmd = (version !== undefined ? resolveCommandName(r.path, record.command, version) : undefined)
-        ?? resolveCommandName(r.path, record.command);
-      if (cmd !== undefined) r.command = cmd;
+    const menu = where.menu;
+    if (menu === undefined || record.command === null) word = undefined;
+    else if (menu !== lastMenu || record.command !== lastWord || word === undefined) word = menu.word(record.command);
+    lastMenu = menu;
+    lastWord = record.command;
+    const cmd = word?.facts;
+    commands.push(cmd);
+    let reasons = 0;
+    if (where.badSegment !== undefined) reasons |= BAD_MENU;
+    if (menu !== undefined) {
+      if (!menu.inVersion) reasons |= MENU_NOT_IN_VERSION;
+      if (record.command !== null && cmd === undefined) reasons |= UNKNOWN_COMMAND;
+      if (cmd !== undefined && word!.inVersion === undefined) reasons |= COMMAND_NOT_IN_VERSION;
     }
-    out.push(r);
+    if (cmd !== undefined && cmd.property) {
+      for (const arg of record.args) if (arg.name !== null) reasons |= cmd.arg(arg.name).flags;
+    }
+    if (reasons !== 0) {
+      notable.push({ record, path: where.path, badSegment: where.badSegment, command: word?.command, menu, word, cmd, reasons });
+    }
   }
-  return out;
+  return { notable, commands };
 };
 
 export function menuText(path: readonly string[]): string {
@@ -232,9 +253,6 @@ export function orList(names: readonly string[]): string {
   const q = names.map((n) => `\`${n}\``);
   return q.length <= 1 ? (q[0] ?? '') : `${q.slice(0, -1).join(', ')} or ${q[q.length - 1]}`;
 }
-
-/** Argument names a command judges as properties (others, like `find`/`print`, take filters). */
-export const PROPERTY_COMMANDS = new Set(['add', 'set']);
 
 /** The argument name as written without the unset `!`, and where it is. */
 export function argName(arg: CommandRecord['args'][number]): { name: string; span: Span } | undefined {

@@ -1,8 +1,5 @@
 import type { RouterRule } from '@roslint/core';
-import {
-  PROPERTY_COMMANDS, argInfo, argName, hasRuntimeSyntax, isStaticName, menuText, resolveArgName, schemaRecords, schemaVersion,
-} from './common.js';
-import { valueProblem } from './value-check.js';
+import { hasRuntimeSyntax, schemaRecords, schemaVersion, VALUE_CHECKED } from './common.js';
 
 /**
  * A value RouterOS will not take: not one of a closed set of words, a yes/no flag that is
@@ -19,19 +16,17 @@ export const invalidValue: RouterRule = {
   check(ctx) {
     if (schemaVersion(ctx.config).skip) return;
     const text = ctx.config.source.text;
-    for (const r of ctx.use(schemaRecords)) {
-      if (r.path === undefined || r.command === undefined || !PROPERTY_COMMANDS.has(r.command)) continue;
+    for (const r of ctx.use(schemaRecords).notable) {
+      if ((r.reasons & VALUE_CHECKED) === 0 || r.cmd === undefined || r.menu === undefined) continue;
       for (const arg of r.record.args) {
-        const a = argName(arg);
-        if (a === undefined || arg.value === undefined || arg.valueSpan === undefined || !isStaticName(a.name)) continue;
+        if (arg.name === null || arg.value === undefined || arg.valueSpan === undefined) continue;
+        const facts = r.cmd.arg(arg.name);
+        if ((facts.flags & VALUE_CHECKED) === 0) continue; // not static, not known, or any value passes
         // Only literal values: `$x`, `[…]`, `(…)` and interpolated strings are decided at run time.
         if (hasRuntimeSyntax(text, arg.valueSpan.start, arg.valueSpan.end)) continue;
-        const name = resolveArgName(r.path, r.command, a.name);
-        const info = name === undefined ? undefined : argInfo(r.path, r.command, name);
-        if (info === undefined) continue;
-        const problem = valueProblem(arg.value, info);
+        const problem = facts.valueProblem(arg.value);
         if (problem === undefined) continue;
-        ctx.report({ span: arg.valueSpan, message: `${problem} (\`${name}\` of ${menuText(r.path)})` });
+        ctx.report({ span: arg.valueSpan, message: `${problem} (\`${facts.known}\` of ${r.menu.text})` });
       }
     }
   },

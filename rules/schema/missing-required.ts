@@ -1,5 +1,6 @@
 import type { RouterRule } from '@roslint/core';
-import { argName, isStaticName, menuText, orList, resolveArgName, schemaRecords, schemaVersion } from './common.js';
+import { orList, schemaRecords, schemaVersion } from './common.js';
+import type { CommandFacts } from './facts.js';
 
 /**
  * Arguments `add` cannot do without, per canonical menu: each entry is a list of alternatives of
@@ -21,6 +22,50 @@ export const REQUIRED_ON_ADD: Readonly<Record<string, readonly (readonly string[
   '/ipv6/firewall/raw': FIREWALL_CHAIN,
 };
 
+/** Returned by `Requirements.met` for a name that makes the `add` unjudgeable. */
+const UNSURE = 1;
+
+/**
+ * The requirements of one `add` and which of them each argument name (as written) meets, kept per
+ * command for the process: an export repeats the same few names on thousands of `add`s.
+ */
+class Requirements {
+  /** `met` of every group. */
+  readonly all: number;
+  private readonly byName = new Map<string, number>();
+
+  constructor(private readonly cmd: CommandFacts, readonly groups: readonly (readonly string[])[]) {
+    this.all = ((1 << groups.length) - 1) << 1;
+  }
+
+  /** Bit i + 1: the name meets `groups[i]`; UNSURE: built at run time, or `copy-from` (takes the rest from another item). */
+  met(raw: string): number {
+    let bits = this.byName.get(raw);
+    if (bits === undefined) {
+      const facts = this.cmd.arg(raw);
+      const name = facts.known ?? facts.name;
+      bits = !facts.isStatic || name === 'copy-from' ? UNSURE : 0;
+      this.groups.forEach((alts, i) => { if (alts.includes(name)) bits! |= 2 << i; });
+      if (this.byName.size >= 10_000) this.byName.clear(); // bounded: endless distinct names
+      this.byName.set(raw, bits);
+    }
+    return bits;
+  }
+}
+
+const requirementsOf = new WeakMap<CommandFacts, Requirements | null>();
+
+function requirements(cmd: CommandFacts): Requirements | null {
+  let req = requirementsOf.get(cmd);
+  if (req === undefined) {
+    const menu = cmd.menu.text;
+    const groups = cmd.command === 'add' && Object.hasOwn(REQUIRED_ON_ADD, menu) ? REQUIRED_ON_ADD[menu] : undefined;
+    req = groups === undefined ? null : new Requirements(cmd, groups);
+    requirementsOf.set(cmd, req);
+  }
+  return req;
+}
+
 export const missingRequired: RouterRule = {
   meta: {
     id: 'schema/missing-required',
@@ -31,24 +76,30 @@ export const missingRequired: RouterRule = {
   },
   check(ctx) {
     if (schemaVersion(ctx.config).skip) return;
-    for (const r of ctx.use(schemaRecords)) {
-      if (r.path === undefined || r.command !== 'add' || r.record.commandSpan === undefined) continue;
-      const menu = menuText(r.path);
-      const required = REQUIRED_ON_ADD[menu];
-      if (required === undefined) continue;
-      const given = new Set<string>();
-      let unsure = false;
-      for (const arg of r.record.args) {
-        const a = argName(arg);
-        // Positional words (`add blackhole …`) and names built at run time could be anything.
-        if (a === undefined || !isStaticName(a.name)) { unsure = true; break; }
-        given.add(resolveArgName(r.path, 'add', a.name) ?? a.name);
+    const records = ctx.config.commands;
+    const { commands } = ctx.use(schemaRecords);
+    // Consecutive records share a command: look its requirements up once per run of them.
+    let last: CommandFacts | undefined;
+    let req: Requirements | null = null;
+    for (let i = 0; i < commands.length; i++) {
+      const cmd = commands[i];
+      if (cmd === undefined) continue;
+      if (cmd !== last) {
+        last = cmd;
+        req = requirements(cmd);
       }
-      if (unsure || given.has('copy-from')) continue; // copy-from takes the rest from another item
-      const missing = required.filter((alts) => !alts.some((n) => given.has(n)));
-      if (missing.length === 0) continue;
+      const record = records[i]!;
+      if (req === null || record.commandSpan === undefined) continue;
+      let met = 0;
+      for (const arg of record.args) {
+        // Positional words (`add blackhole …`) and names built at run time could be anything.
+        met |= arg.name === null ? UNSURE : req.met(arg.name);
+        if ((met & UNSURE) !== 0) break;
+      }
+      if ((met & UNSURE) !== 0 || met === req.all) continue;
+      const missing = req.groups.filter((_, g) => (met & (2 << g)) === 0);
       const what = missing.map((alts) => orList(alts)).join(' and ');
-      ctx.report({ span: r.record.commandSpan, message: `\`add\` in ${menu} needs ${what}` });
+      ctx.report({ span: record.commandSpan, message: `\`add\` in ${cmd.menu.text} needs ${what}` });
     }
   },
 };

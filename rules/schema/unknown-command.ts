@@ -1,7 +1,7 @@
 import type { RouterRule } from '@roslint/core';
 import {
   closestNames, commandsOf, isGlobalCommand, isStaticName, menuText, orList, prefixMatches, resolveCommandName,
-  schemaRecords, schemaVersion, subMenusOf,
+  schemaRecords, schemaVersion, subMenusOf, UNKNOWN_COMMAND,
 } from './common.js';
 
 /** A command word that no RouterOS version has in that menu. */
@@ -16,7 +16,8 @@ export const unknownCommand: RouterRule = {
   check(ctx) {
     const sv = schemaVersion(ctx.config);
     if (sv.skip) return;
-    for (const r of ctx.use(schemaRecords)) {
+    for (const r of ctx.use(schemaRecords).notable) {
+      if ((r.reasons & UNKNOWN_COMMAND) === 0) continue;
       const { record } = r;
       const word = record.command;
       if (r.path === undefined || word === null || record.commandSpan === undefined || r.command !== undefined) continue;

@@ -1,6 +1,6 @@
 import type { RouterRule } from '@roslint/core';
 import {
-  canonicalizeMenuPath, closestNames, commandsOf, menuText, orList, prefixMatches, schemaRecords, schemaVersion, subMenusOf, writtenSegments,
+  BAD_MENU, canonicalizeMenuPath, closestNames, commandsOf, menuText, orList, prefixMatches, schemaRecords, schemaVersion, subMenusOf, writtenSegments,
 } from './common.js';
 import { isPlatformMenu } from './platform.js';
 
@@ -19,8 +19,8 @@ export const unknownMenu: RouterRule = {
   check(ctx) {
     const sv = schemaVersion(ctx.config);
     if (sv.skip) return;
-    for (const r of ctx.use(schemaRecords)) {
-      if (r.badSegment === undefined) continue;
+    for (const r of ctx.use(schemaRecords).notable) {
+      if ((r.reasons & BAD_MENU) === 0 || r.badSegment === undefined) continue;
       const { index, parent } = r.badSegment;
       const written = writtenSegments(ctx.config, r.record).find((w) => w.index === index);
       if (written === undefined) continue; // the path was set by an earlier line; reported there

@@ -102,7 +102,15 @@ function checkClosed(value: string, info: ArgInfo): string | undefined {
   return undefined;
 }
 
-/** The problem with a static `value` of the argument `info`, or undefined. */
+/**
+ * Can `valueProblem` find anything wrong with some value of `info`? False when every value passes
+ * (strings, addresses, open completion lists), so callers can skip those arguments altogether.
+ */
+export function mayRejectValue(info: ArgInfo): boolean {
+  return info.closed || PORT_ARGS.has(info.arg) || info.kind?.kind === 'time' || info.kind?.kind === 'number';
+}
+
+/** The problem with a static `value` of the argument `info`, or undefined (see also `mayRejectValue`). */
 export function valueProblem(value: string, info: ArgInfo): string | undefined {
   if (value === '') return undefined; // `name=` clears the property
   if (info.closed) return checkClosed(value, info);

@@ -1,10 +1,8 @@
 import type { RouterRule } from '@roslint/core';
 import { describeVersions, versionsOf } from '@roslint/schema';
 import {
-  canonicalizeMenuPath,  PROPERTY_COMMANDS, argName, isStaticName, menuText, resolveArgName, resolveCommandName, schemaRecords,
-  schemaVersion, versionLabel, writtenSegments,
+  argName, COMMAND_NOT_IN_VERSION, MENU_NOT_IN_VERSION, menuText, schemaRecords, schemaVersion, VERSION_PROBLEM, versionLabel, writtenSegments,
 } from './common.js';
-import { isPlatformArg, isPlatformMenu } from './platform.js';
 
 /**
  * A menu, command or argument that exists in RouterOS, but not in the version the file is for
@@ -22,46 +20,40 @@ export const versionMismatch: RouterRule = {
   check(ctx) {
     const sv = schemaVersion(ctx.config);
     if (sv.skip || sv.version === undefined) return;
-    const version = sv.version;
     const inVersion = `RouterOS ${versionLabel(sv)}`;
-    for (const r of ctx.use(schemaRecords)) {
-      if (r.path === undefined) continue;
-      const { record } = r;
-      // Menu: the first segment that the file's version lacks.
-      if (canonicalizeMenuPath(r.path, version) === undefined) {
-        for (let i = 1; i <= r.path.length; i++) {
-          const prefix = r.path.slice(0, i);
-          if (canonicalizeMenuPath(prefix, version) !== undefined) continue;
-          if (isPlatformMenu(prefix)) break; // present or not by hardware/package, not by version
-          const written = writtenSegments(ctx.config, record).find((w) => w.index === i - 1);
-          if (written !== undefined) {
-            ctx.report({
-              span: written.span,
-              message: `menu ${menuText(prefix)} does not exist in ${inVersion}; it exists in ${describeVersions(versionsOf(prefix) ?? [])}`,
-            });
-          }
-          break;
+    for (const r of ctx.use(schemaRecords).notable) {
+      const { menu, record } = r;
+      if ((r.reasons & (MENU_NOT_IN_VERSION | COMMAND_NOT_IN_VERSION | VERSION_PROBLEM)) === 0 || menu === undefined) continue;
+      // Menu: the first segment that the file's version lacks (none to report below a platform menu).
+      if (!menu.inVersion) {
+        const prefix = menu.missingPrefix;
+        const written = prefix === undefined ? undefined : writtenSegments(ctx.config, record).find((w) => w.index === prefix.length - 1);
+        if (prefix !== undefined && written !== undefined) {
+          ctx.report({
+            span: written.span,
+            message: `menu ${menuText(prefix)} does not exist in ${inVersion}; it exists in ${describeVersions(versionsOf(prefix) ?? [])}`,
+          });
         }
         continue; // commands and arguments of a missing menu say nothing more
       }
-      if (r.command === undefined || record.commandSpan === undefined || isPlatformMenu(r.path)) continue;
-      if (resolveCommandName(r.path, record.command!, version) === undefined) {
+      if (r.word === undefined || r.cmd === undefined || record.commandSpan === undefined || menu.platform) continue;
+      const { cmd } = r;
+      if (r.word.inVersion === undefined) {
         ctx.report({
           span: record.commandSpan,
-          message: `${menuText(r.path)} ${r.command} does not exist in ${inVersion}; it exists in ${describeVersions(versionsOf(r.path, r.command) ?? [])}`,
+          message: `${menu.text} ${cmd.command} does not exist in ${inVersion}; it exists in ${describeVersions(versionsOf(menu.path, cmd.command) ?? [])}`,
         });
         continue;
       }
-      if (!PROPERTY_COMMANDS.has(r.command)) continue;
+      if ((r.reasons & VERSION_PROBLEM) === 0) continue;
       for (const arg of record.args) {
-        const a = argName(arg);
-        if (a === undefined || !isStaticName(a.name)) continue;
-        if (resolveArgName(r.path, r.command, a.name, version) !== undefined || isPlatformArg(r.path, a.name)) continue;
-        const known = resolveArgName(r.path, r.command, a.name);
-        if (known === undefined) continue; // unknown everywhere (or ambiguous): other rules
+        if (arg.name === null) continue;
+        const facts = cmd.arg(arg.name);
+        // Known in some version, not in this one, and not a hardware/package property.
+        if ((facts.flags & VERSION_PROBLEM) === 0) continue;
         ctx.report({
-          span: a.span,
-          message: `\`${known}\` of ${menuText(r.path)} ${r.command} does not exist in ${inVersion}; it exists in ${describeVersions(versionsOf(r.path, r.command, known) ?? [])}`,
+          span: argName(arg)!.span,
+          message: `\`${facts.known}\` of ${menu.text} ${cmd.command} does not exist in ${inVersion}; it exists in ${describeVersions(versionsOf(menu.path, cmd.command, facts.known) ?? [])}`,
         });
       }
     }
