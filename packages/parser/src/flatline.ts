@@ -165,8 +165,8 @@ export class FlatLineParser {
       expr = { kind: 'word', text: this.text, start: this.start, end: this.end };
       this.advance();
     } else if (kind === STRING) {
-      const parts: StringPart[] = [];
-      if (this.end2 > this.start + 1) parts.push({ kind: 'text', value: this.text, start: this.start + 1, end: this.end2 });
+      // An array literal has exactly its length; `[]` + push keeps a 16-slot backing store, per string.
+      const parts: StringPart[] = this.end2 > this.start + 1 ? [{ kind: 'text', value: this.text, start: this.start + 1, end: this.end2 }] : [];
       const str: StringExpr = { kind: 'string', value: this.text, parts, start: this.start, end: this.end };
       expr = str;
       this.advance();
