@@ -45,6 +45,9 @@ const HOST_MASKS: Record<IpFamily, bigint[]> = {
 
 /** Parse a bare address (no `/len`); `%scope` is stripped. Undefined when invalid. */
 export function parseAddress(text: string): { family: IpFamily; value: bigint; scope?: string } | undefined {
+  // Fast path: an exact dotted quad is what the general path below would accept unchanged.
+  const v4 = dottedQuadAt(text, 0, text.length);
+  if (v4 >= 0) return { family: 4, value: BigInt(v4) };
   try {
     let t = text.trim();
     let scope: string | undefined;
@@ -71,18 +74,43 @@ export function parseAddress(text: string): { family: IpFamily; value: bigint; s
   }
 }
 
-const IPV4 = /^(0|[1-9]\d{0,2})\.(0|[1-9]\d{0,2})\.(0|[1-9]\d{0,2})\.(0|[1-9]\d{0,2})$/;
-
 function ipv4Value(t: string): number | undefined {
-  const m = IPV4.exec(t);
-  if (!m) return undefined;
-  let v = 0;
-  for (let i = 1; i <= 4; i++) {
-    const o = Number(m[i]);
-    if (o > 255) return undefined;
-    v = v * 256 + o;
+  const v = dottedQuadAt(t, 0, t.length);
+  return v >= 0 ? v : undefined;
+}
+
+/**
+ * The value of `s[start, end)` when it is exactly a dotted quad of four decimal octets ≤ 255
+ * without leading zeros (`0` alone is fine), as RouterOS prints addresses; −1 for anything else.
+ * A hand-written scan: this runs for every address of an export (hundreds of thousands in
+ * address lists), where a regular expression plus four `Number()` calls dominated.
+ */
+function dottedQuadAt(s: string, start: number, end: number): number {
+  let value = 0;
+  let i = start;
+  for (let octet = 0; octet < 4; octet++) {
+    if (octet > 0) {
+      if (i >= end || s.charCodeAt(i) !== 46 /* . */) return -1;
+      i++;
+    }
+    if (i >= end) return -1;
+    let c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    let o = c;
+    i++;
+    // A leading `0` is a whole octet; otherwise up to two more digits.
+    if (o !== 0) {
+      for (let k = 0; k < 2 && i < end; k++) {
+        c = s.charCodeAt(i) - 48;
+        if (c < 0 || c > 9) break;
+        o = o * 10 + c;
+        i++;
+      }
+      if (o > 255) return -1;
+    }
+    value = value * 256 + o;
   }
-  return v;
+  return i === end ? value : -1;
 }
 
 /** Value of an already-validated IPv6 text (`::` compression, embedded IPv4 tail). */
@@ -123,6 +151,8 @@ function ipv6Value(t: string): bigint | undefined {
 
 /** Parse `addr[/len][%scope]` (RouterOS also writes `addr%scope/len`). Never throws. */
 export function parsePrefixDetailed(text: string): PrefixParseResult {
+  const fast = ipv4PrefixFast(text);
+  if (fast !== undefined) return { ok: true, prefix: fast };
   const raw = text.trim();
   if (raw === '') return { ok: false, reason: 'empty' };
   let addrPart = raw;
@@ -169,14 +199,83 @@ export function parsePrefixDetailed(text: string): PrefixParseResult {
 
 /** Parse a prefix, or undefined when it is not one. */
 export function parsePrefix(text: string): Prefix | undefined {
+  const fast = ipv4PrefixFast(text);
+  if (fast !== undefined) return fast;
   const r = parsePrefixDetailed(text);
   return r.ok ? r.prefix : undefined;
+}
+
+/**
+ * Where `text` is a plain IPv4 prefix as RouterOS prints it — a dotted quad (see `dottedQuadAt`),
+ * optionally `/` and one to three digits ≤ 32, nothing else (no spaces, no scope) — its address,
+ * length and the index of the `/` (−1 without one). Undefined for any other text, valid or not:
+ * callers then take the general path, which gives the same answer for this subset.
+ */
+function scanIpv4Prefix(text: string): { address: number; length: number; slash: number } | undefined {
+  const slash = text.indexOf('/');
+  const addressEnd = slash >= 0 ? slash : text.length;
+  const address = dottedQuadAt(text, 0, addressEnd);
+  if (address < 0) return undefined;
+  if (slash < 0) return { address, length: 32, slash };
+  const digits = text.length - slash - 1;
+  if (digits < 1 || digits > 3) return undefined;
+  let length = 0;
+  for (let i = slash + 1; i < text.length; i++) {
+    const c = text.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return undefined;
+    length = length * 10 + c;
+  }
+  return length <= 32 ? { address, length, slash } : undefined;
+}
+
+/** `2^(32 − len)` per length: the size of an IPv4 prefix, in plain numbers (exact below 2^53). */
+const IPV4_SIZES = Array.from({ length: 33 }, (_, len) => 2 ** (32 - len));
+
+/** Integer bounds of a plain IPv4 prefix (see `scanIpv4Prefix`); undefined means "use parsePrefix". */
+export function ipv4PrefixBounds(text: string): Bounds | undefined {
+  const p = scanIpv4Prefix(text);
+  if (p === undefined) return undefined;
+  const size = IPV4_SIZES[p.length]!;
+  const first = p.address - (p.address % size);
+  return { family: 4, first: BigInt(first), last: BigInt(first + size - 1) };
+}
+
+/**
+ * `parsePrefixDetailed` for a plain IPv4 prefix, computed on numbers; undefined for other text.
+ * The canonical form reuses the written address when it is the network address: a dotted quad
+ * that passed `dottedQuadAt` is already in canonical form.
+ */
+function ipv4PrefixFast(text: string): Prefix | undefined {
+  const p = scanIpv4Prefix(text);
+  if (p === undefined) return undefined;
+  const size = IPV4_SIZES[p.length]!;
+  const host = p.address % size;
+  const firstNumber = p.address - host;
+  const address = BigInt(p.address);
+  const first = host === 0 ? address : BigInt(firstNumber);
+  const network = host === 0 ? (p.slash >= 0 ? text.slice(0, p.slash) : text) : formatIpv4(firstNumber);
+  return {
+    family: 4,
+    first,
+    last: BigInt(firstNumber + size - 1),
+    text,
+    address,
+    length: p.length,
+    explicitLength: p.slash >= 0,
+    hasHostBits: host !== 0,
+    canonical: `${network}/${p.length}`,
+  };
+}
+
+function formatIpv4(value: number): string {
+  return `${Math.floor(value / 0x1000000)}.${Math.floor(value / 0x10000) % 256}.${Math.floor(value / 0x100) % 256}.${value % 256}`;
 }
 
 /** Format an integer address: dotted quad, or RFC 5952 compressed lower-case IPv6. */
 export function formatAddress(family: IpFamily, value: bigint): string {
   if (family === 4) {
-    return [24n, 16n, 8n, 0n].map((s) => ((value >> s) & 0xffn).toString()).join('.');
+    // Masked to 32 bits as the shifts did; one conversion, then plain number arithmetic.
+    return formatIpv4(Number(value & 0xffffffffn));
   }
   // One hex conversion instead of eight bigint shifts (each would allocate).
   const hex32 = value.toString(16).padStart(32, '0');

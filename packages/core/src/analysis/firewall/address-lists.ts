@@ -11,7 +11,7 @@ import type { Item, RouterConfig } from '../../model/types.js';
 import { isDisabled } from '../../model/types.js';
 import { splitList } from '../../model/values.js';
 import type { Tri } from '../interface-lists.js';
-import { type Bounds, type IpFamily, parseAddress, parsePrefix } from '../prefix.js';
+import { type Bounds, type IpFamily, ipv4PrefixBounds, parseAddress, parsePrefix } from '../prefix.js';
 import { setWithin, setsOverlap } from './packet.js';
 
 export interface AddressList {
@@ -34,6 +34,9 @@ const MENUS: Record<IpFamily, string> = { 4: '/ip/firewall/address-list', 6: '/i
 
 /** `10.0.0.0/8`, `10.0.0.1`, `10.0.0.1-10.0.0.9` → bounds; undefined for anything else (DNS names). */
 export function parseAddressOrRange(text: string, family: IpFamily): Bounds | undefined {
+  // Most entries of real lists are plain IPv4 addresses or prefixes: bounds without a Prefix.
+  const v4 = ipv4PrefixBounds(text);
+  if (v4 !== undefined) return family === 4 ? v4 : undefined;
   const dash = text.indexOf('-');
   if (dash > 0 && !text.includes('/')) {
     const a = parseAddress(text.slice(0, dash));

@@ -1,0 +1,130 @@
+/**
+ * The IPv4 fast paths of prefix.ts and address-lists.ts must give exactly what the general
+ * parsers gave before them (prefix-legacy.ts): same values, same error texts, same key order.
+ */
+import { describe, it, expect } from 'vitest';
+import * as current from '../src/analysis/prefix.js';
+import { parseAddressOrRange } from '../src/analysis/firewall/address-lists.js';
+import * as legacy from './prefix-legacy.js';
+
+/** Deterministic PRNG (mulberry32) so a failure replays. */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** JSON with bigints and key order preserved: equal text ⇔ identical results. */
+function show(v: unknown): string {
+  return JSON.stringify(v, (_k, x) => (typeof x === 'bigint' ? `${x}n` : x === undefined ? '<undefined>' : x)) ?? '<undefined>';
+}
+
+const EDGES = [
+  '', ' ', '0.0.0.0', '0.0.0.0/0', '255.255.255.255', '255.255.255.255/32', '256.0.0.1', '1.256.0.1', '1.2.3.256',
+  '01.2.3.4', '1.02.3.4', '1.2.3.04', '1.2.3.00', '00.0.0.0', '1.2.3', '1.2.3.', '.1.2.3', '1..2.3', '1.2.3.4.',
+  '1.2.3.4.5', '1234.1.1.1', '1.2.3.4/33', '1.2.3.4/32', '1.2.3.4/0', '1.2.3.4/024', '1.2.3.4/0024', '1.2.3.4/',
+  '1.2.3.4//24', '1.2.3.4/2/4', '1.2.3.4/-1', '1.2.3.4/+1', '1.2.3.4/ 24', '1.2.3.4 /24', ' 1.2.3.4', '1.2.3.4 ',
+  '\t1.2.3.4/24\n', '1.2.3.4\n', '1. 2.3.4', '1.2.3.4%ether1', '1.2.3.4/24%ether1', '1.2.3.4%ether1/24',
+  '10.1.101.1/24', '10.0.0.0-10.0.0.9', '10.0.0.9-10.0.0.0', '10.0.0.1 - 10.0.0.9', '10.0.0.1-', '-10.0.0.1',
+  '10.0.0.0/8-10.0.0.9', '1.2.3.4-fe80::1', 'fe80::1', 'fe80::1%ether1', 'fe80::/64%ether1', '::', '::/0', '::1/128',
+  '2001:db8::/32', '2001:DB8::1/64', '::ffff:1.2.3.4', '::ffff:1.2.3.256', '::ffff:01.2.3.4', '1:2:3:4:5:6:7:8',
+  '1:2:3:4:5:6:7:8:9', 'fd00:0:0::2/128', 'fd00::2/129', 'gggg::1', '٣.1.1.1', '1.1.1.1\u00a0', '\u20281.1.1.1',
+  'example.com', '1e3.0.0.1', '0x1.0.0.1', '1.2.3.4/3e1', '999.999.999.999', '1.2.3.4/32 ', '1.2.3.4/99',
+];
+
+const PIECES = ['0', '1', '9', '10', '00', '01', '010', '99', '100', '199', '249', '250', '255', '256', '299', '300', '999', '1000', '.', '.', '.', '/', '-', ' ', ':', '::', '%', 'a', 'f', 'ffff', '24', '32', '33', '\t'];
+
+function randomQuad(r: () => number): string {
+  const octet = () => {
+    const x = r();
+    if (x < 0.7) return String(Math.floor(r() * 256));
+    return PIECES[Math.floor(r() * 17)]!;
+  };
+  let s = `${octet()}.${octet()}.${octet()}.${octet()}`;
+  if (r() < 0.6) s += `/${r() < 0.9 ? Math.floor(r() * 36) : PIECES[Math.floor(r() * PIECES.length)]}`;
+  return s;
+}
+
+function mutate(s: string, r: () => number): string {
+  const at = Math.floor(r() * (s.length + 1));
+  const x = r();
+  if (x < 0.3) return s.slice(0, at) + s.slice(at + 1);
+  if (x < 0.7) return s.slice(0, at) + PIECES[Math.floor(r() * PIECES.length)]! + s.slice(at);
+  if (x < 0.85) return `${s}-${randomQuad(r)}`;
+  return r() < 0.5 ? ` ${s}` : `${s} `;
+}
+
+function inputs(): string[] {
+  const r = rng(0x5eed);
+  const out = [...EDGES];
+  for (let i = 0; i < 20000; i++) {
+    let s = randomQuad(r);
+    const n = Math.floor(r() * 3);
+    for (let k = 0; k < n; k++) s = mutate(s, r);
+    out.push(s);
+  }
+  for (let i = 0; i < 3000; i++) {
+    let s = '';
+    const n = 1 + Math.floor(r() * 12);
+    for (let k = 0; k < n; k++) s += PIECES[Math.floor(r() * PIECES.length)];
+    out.push(s);
+  }
+  return out;
+}
+
+describe('IPv4 fast paths match the general parsers', () => {
+  const all = inputs();
+
+  /** Inputs where `now` and `before` disagree, as readable lines (empty = identical). */
+  function differences(label: string, now: (s: string) => unknown, before: (s: string) => unknown): string[] {
+    const out: string[] = [];
+    for (const s of all) {
+      const a = show(now(s));
+      const b = show(before(s));
+      if (a !== b) out.push(`${label}(${JSON.stringify(s)}): ${a} ≠ ${b}`);
+    }
+    return out.slice(0, 10);
+  }
+
+  it('parseAddress, parsePrefix, parsePrefixDetailed', () => {
+    expect(differences('parseAddress', current.parseAddress, legacy.parseAddress)).toEqual([]);
+    expect(differences('parsePrefix', current.parsePrefix, legacy.parsePrefix)).toEqual([]);
+    expect(differences('parsePrefixDetailed', current.parsePrefixDetailed, legacy.parsePrefixDetailed)).toEqual([]);
+  });
+
+  it('parseAddressOrRange for both families, and ipv4PrefixBounds where it answers', () => {
+    for (const family of [4, 6] as const) {
+      expect(differences(`parseAddressOrRange/${family}`, (s) => parseAddressOrRange(s, family), (s) => legacy.parseAddressOrRange(s, family))).toEqual([]);
+    }
+    // Undefined means "ask the general parser"; any answer it gives must be the general one.
+    expect(differences('ipv4PrefixBounds', (s) => current.ipv4PrefixBounds(s) ?? 'general', (s) => (current.ipv4PrefixBounds(s) === undefined ? 'general' : legacy.parseAddressOrRange(s, 4)))).toEqual([]);
+  });
+
+  it('answers the fast path for every plain dotted quad and prefix', () => {
+    const r = rng(7);
+    for (let i = 0; i < 5000; i++) {
+      const v = Math.floor(r() * 2 ** 32);
+      const len = Math.floor(r() * 33);
+      const text = `${legacy.formatAddress(4, BigInt(v))}/${len}`;
+      if (current.ipv4PrefixBounds(text) === undefined) expect.fail(`${text} took the general path`);
+    }
+  });
+
+  it('formatAddress', () => {
+    const r = rng(11);
+    const values: bigint[] = [0n, 1n, 255n, 256n, 0xffffffffn, 0x100000000n, (1n << 128n) - 1n, -1n];
+    for (let i = 0; i < 5000; i++) {
+      values.push(BigInt(Math.floor(r() * 2 ** 32)));
+      let v = 0n;
+      for (let k = 0; k < 8; k++) v = (v << 16n) | BigInt(r() < 0.4 ? 0 : Math.floor(r() * 65536));
+      values.push(v);
+    }
+    const wrong = values.filter((v) => current.formatAddress(4, v) !== legacy.formatAddress(4, v) || (v >= 0n && current.formatAddress(6, v) !== legacy.formatAddress(6, v)));
+    expect(wrong).toEqual([]);
+  });
+});
