@@ -14,17 +14,14 @@ import {
   resolveCommandName as schemaResolveCommandName, resolveVersion, subMenusOf,
   versionsOf,
 } from '@roslint/schema';
-import {
-  isStaticName, MenuFacts, NAME_PROBLEM, PROPERTY_COMMANDS, VALUE_CHECKED, VERSION_PROBLEM, versionFacts,
-} from './facts.js';
-import type { CommandFacts, WordFacts } from './facts.js';
+import { isStaticName, NAME_PROBLEM, PROPERTY_COMMANDS, VALUE_CHECKED, VERSION_PROBLEM, versionFacts } from './facts.js';
+import type { CommandFacts, MenuFacts, WordFacts } from './facts.js';
 
 export { isStaticName, NAME_PROBLEM, PROPERTY_COMMANDS, VALUE_CHECKED, VERSION_PROBLEM };
 
-// The schema lookups rebuild name lists on every call; the rules' rarer questions (did-you-mean,
-// ambiguity messages) are memoised here: per path array (the memoised canonical paths are shared
-// by every record of a menu), then by question and names in nested maps. The per-command hot
-// questions are answered by facts.ts.
+// The per-command questions are answered by facts.ts. The schema lookups rebuild name lists on
+// every call, so the rarer ones the rules ask while reporting (did-you-mean, unknown commands) are
+// memoised here too: per path array (canonical paths are shared), then by question and names.
 const MEMO_LIMIT = 20_000;
 const menuMemo = new Map<string, string[] | undefined>();
 type Memo = Map<string, unknown>;
@@ -160,6 +157,8 @@ export const UNKNOWN_COMMAND = 16;
 export const MENU_NOT_IN_VERSION = 32;
 /** version-mismatch: the command is known, but not in the file's version. */
 export const COMMAND_NOT_IN_VERSION = 64;
+/** missing-required: a command with required arguments (`add` of a WireGuard peer, a route, …). */
+export const REQUIRED = 128;
 
 /** A recorded command resolved against the schema. */
 export interface ResolvedRecord {
@@ -183,8 +182,6 @@ export interface ResolvedRecord {
 export interface SchemaRecords {
   /** The records some schema rule may report on (`reasons` ≠ 0), in source order: in real files, few. */
   notable: ResolvedRecord[];
-  /** Facts of each record's resolved command, at the record's index in `config.commands`. */
-  commands: (CommandFacts | undefined)[];
 }
 
 /**
@@ -195,7 +192,6 @@ export interface SchemaRecords {
  */
 export const schemaRecords: Analysis<SchemaRecords> = (config) => {
   const notable: ResolvedRecord[] = [];
-  const commands: (CommandFacts | undefined)[] = [];
   const facts = versionFacts(schemaVersion(config).version);
   // The evaluator hands consecutive commands of one menu the same segments array.
   let lastSegments: readonly string[] | undefined;
@@ -214,7 +210,6 @@ export const schemaRecords: Analysis<SchemaRecords> = (config) => {
     lastMenu = menu;
     lastWord = record.command;
     const cmd = word?.facts;
-    commands.push(cmd);
     let reasons = 0;
     if (where.badSegment !== undefined) reasons |= BAD_MENU;
     if (menu !== undefined) {
@@ -222,14 +217,15 @@ export const schemaRecords: Analysis<SchemaRecords> = (config) => {
       if (record.command !== null && cmd === undefined) reasons |= UNKNOWN_COMMAND;
       if (cmd !== undefined && word!.inVersion === undefined) reasons |= COMMAND_NOT_IN_VERSION;
     }
-    if (cmd !== undefined && cmd.property) {
-      for (const arg of record.args) if (arg.name !== null) reasons |= cmd.arg(arg.name).flags;
+    if (cmd !== undefined) {
+      if (cmd.required !== undefined) reasons |= REQUIRED;
+      if (cmd.property) for (const arg of record.args) if (arg.name !== null) reasons |= cmd.arg(arg.name).flags;
     }
     if (reasons !== 0) {
       notable.push({ record, path: where.path, badSegment: where.badSegment, command: word?.command, menu, word, cmd, reasons });
     }
   }
-  return { notable, commands };
+  return { notable };
 };
 
 export function menuText(path: readonly string[]): string {

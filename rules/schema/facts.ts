@@ -13,6 +13,7 @@ import {
 } from '@roslint/schema';
 import type { ArgInfo } from '@roslint/schema';
 import { isPlatformArg, isPlatformMenu } from './platform.js';
+import { requiredArgs } from './required.js';
 import { mayRejectValue, valueProblem } from './value-check.js';
 
 /** Entries per map before it starts over (far above what real files need). */
@@ -100,6 +101,8 @@ export class ArgFacts {
 export class CommandFacts {
   /** `add`/`set`: its arguments are properties. */
   readonly property: boolean;
+  /** Arguments it cannot do without (alternatives per entry), for the `add`s of a few menus. */
+  readonly required: readonly (readonly string[])[] | undefined;
   private readonly args = new Map<string, ArgFacts>();
 
   readonly path: string[];
@@ -109,6 +112,7 @@ export class CommandFacts {
     this.path = menu.path;
     this.version = menu.version;
     this.property = PROPERTY_COMMANDS.has(command);
+    this.required = requiredArgs(menu.text, command);
   }
 
   /** Facts of the argument name as written (`arg.name`, with a leading `!` if any). */

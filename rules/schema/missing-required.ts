@@ -1,26 +1,9 @@
 import type { RouterRule } from '@roslint/core';
-import { orList, schemaRecords, schemaVersion } from './common.js';
+import { orList, REQUIRED, schemaRecords, schemaVersion } from './common.js';
 import type { CommandFacts } from './facts.js';
+import { REQUIRED_ON_ADD } from './required.js';
 
-/**
- * Arguments `add` cannot do without, per canonical menu: each entry is a list of alternatives of
- * which at least one must be given. RouterOS's schema has no "required" flag, so this list is
- * hand-kept and deliberately short.
- */
-const FIREWALL_CHAIN = [['chain']];
-export const REQUIRED_ON_ADD: Readonly<Record<string, readonly (readonly string[])[]>> = {
-  '/interface/wireguard/peers': [['interface'], ['public-key']],
-  '/ip/address': [['address'], ['interface']],
-  '/ip/route': [['gateway', 'blackhole', 'vrf-interface']],
-  '/ip/firewall/filter': FIREWALL_CHAIN,
-  '/ip/firewall/nat': FIREWALL_CHAIN,
-  '/ip/firewall/mangle': FIREWALL_CHAIN,
-  '/ip/firewall/raw': FIREWALL_CHAIN,
-  '/ipv6/firewall/filter': FIREWALL_CHAIN,
-  '/ipv6/firewall/nat': FIREWALL_CHAIN,
-  '/ipv6/firewall/mangle': FIREWALL_CHAIN,
-  '/ipv6/firewall/raw': FIREWALL_CHAIN,
-};
+export { REQUIRED_ON_ADD };
 
 /** Returned by `Requirements.met` for a name that makes the `add` unjudgeable. */
 const UNSURE = 1;
@@ -34,7 +17,7 @@ class Requirements {
   readonly all: number;
   private readonly byName = new Map<string, number>();
 
-  constructor(private readonly cmd: CommandFacts, readonly groups: readonly (readonly string[])[]) {
+  constructor(readonly cmd: CommandFacts, readonly groups: readonly (readonly string[])[]) {
     this.all = ((1 << groups.length) - 1) << 1;
   }
 
@@ -53,18 +36,7 @@ class Requirements {
   }
 }
 
-const requirementsOf = new WeakMap<CommandFacts, Requirements | null>();
-
-function requirements(cmd: CommandFacts): Requirements | null {
-  let req = requirementsOf.get(cmd);
-  if (req === undefined) {
-    const menu = cmd.menu.text;
-    const groups = cmd.command === 'add' && Object.hasOwn(REQUIRED_ON_ADD, menu) ? REQUIRED_ON_ADD[menu] : undefined;
-    req = groups === undefined ? null : new Requirements(cmd, groups);
-    requirementsOf.set(cmd, req);
-  }
-  return req;
-}
+const requirementsOf = new WeakMap<CommandFacts, Requirements>();
 
 export const missingRequired: RouterRule = {
   meta: {
@@ -76,20 +48,15 @@ export const missingRequired: RouterRule = {
   },
   check(ctx) {
     if (schemaVersion(ctx.config).skip) return;
-    const records = ctx.config.commands;
-    const { commands } = ctx.use(schemaRecords);
     // Consecutive records share a command: look its requirements up once per run of them.
-    let last: CommandFacts | undefined;
-    let req: Requirements | null = null;
-    for (let i = 0; i < commands.length; i++) {
-      const cmd = commands[i];
-      if (cmd === undefined) continue;
-      if (cmd !== last) {
-        last = cmd;
-        req = requirements(cmd);
+    let req: Requirements | undefined;
+    for (const r of ctx.use(schemaRecords).notable) {
+      const { cmd, record } = r;
+      if ((r.reasons & REQUIRED) === 0 || cmd?.required === undefined || record.commandSpan === undefined) continue;
+      if (req?.cmd !== cmd) {
+        req = requirementsOf.get(cmd);
+        if (req === undefined) requirementsOf.set(cmd, (req = new Requirements(cmd, cmd.required)));
       }
-      const record = records[i]!;
-      if (req === null || record.commandSpan === undefined) continue;
       let met = 0;
       for (const arg of record.args) {
         // Positional words (`add blackhole …`) and names built at run time could be anything.
