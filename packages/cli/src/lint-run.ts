@@ -4,8 +4,28 @@
  * network (config `networks`, else everything named on the command line is one network); a group
  * is linted once with the settings its files share, and the rest is applied per file afterwards.
  */
-import { applyIgnores, Linter, type IgnoreEntry, type LintOptions, type LintResult, type Rule, type SeveritySetting } from '@roslint/core';
+import {
+  applyIgnores,
+  Linter,
+  lintManyInWorkers,
+  serveLintWorker,
+  type IgnoreEntry,
+  type LintOptions,
+  type LintResult,
+  type Rule,
+  type SeveritySetting,
+} from '@roslint/core';
 import type { Diagnostic } from '@roslint/parser';
+import { builtinRules } from '@roslint/rules';
+import { availableParallelism } from 'node:os';
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
+
+// Worker threads run this very module (from the CLI bundle when the CLI runs from it, else from
+// dist/), so they have the same rules without a second entry point to build and ship.
+const WORKER_ROLE = 'roslint-lint-worker';
+if (!isMainThread && parentPort && (workerData as { role?: unknown } | null)?.role === WORKER_ROLE) {
+  serveLintWorker(parentPort, builtinRules);
+}
 
 export interface FileSettings {
   severities: Record<string, SeveritySetting>;
@@ -58,27 +78,85 @@ function applyFileSeverities(diagnostics: readonly Diagnostic[], settings: FileS
   });
 }
 
-/** Results in the order of `inputs`. */
-export function lintFiles(rules: readonly Rule[], inputs: readonly FileInput[]): LintResult[] {
-  const linter = new Linter({ rules });
+type Group = { indexes: number[]; inputs: FileInput[] };
+
+function groupsOf(inputs: readonly FileInput[]): Group[] {
   const groups = new Map<string, number[]>();
   inputs.forEach((input, i) => {
     const list = groups.get(input.settings.networkKey) ?? [];
     list.push(i);
     groups.set(input.settings.networkKey, list);
   });
+  return [...groups.values()].map((indexes) => ({ indexes, inputs: indexes.map((i) => inputs[i]!) }));
+}
+
+function lintGroup(linter: Linter, group: readonly FileInput[], options: Omit<LintOptions, 'file'>): LintResult[] {
+  return group.length === 1
+    ? [linter.lintText(group[0]!.content, { ...options, file: group[0]!.file })]
+    : linter.lintMany(group.map((g) => ({ file: g.file, content: g.content })), options);
+}
+
+/** Results in the order of `inputs`. */
+export function lintFiles(rules: readonly Rule[], inputs: readonly FileInput[]): LintResult[] {
+  const linter = new Linter({ rules });
   const results: LintResult[] = new Array(inputs.length);
-  for (const indexes of groups.values()) {
-    const group = indexes.map((i) => inputs[i]!);
+  for (const { indexes, inputs: group } of groupsOf(inputs)) {
     const { options, shared } = groupOptions(group);
-    const out =
-      group.length === 1
-        ? [linter.lintText(group[0]!.content, { ...options, file: group[0]!.file })]
-        : linter.lintMany(group.map((g) => ({ file: g.file, content: g.content })), options);
-    out.forEach((r, j) => {
+    lintGroup(linter, group, options).forEach((r, j) => {
       const settings = group[j]!.settings;
       const diagnostics = applyIgnores(applyFileSeverities(r.diagnostics, settings, shared), r.config, settings.ignores);
       results[indexes[j]!] = { ...r, diagnostics };
+    });
+  }
+  return results;
+}
+
+/**
+ * Networks of at least this many files are linted on worker threads. Below it, starting workers
+ * (loading the CLI once more in each, ~0.1–0.2 s) costs more than the second core gains.
+ */
+export const PARALLEL_MIN_FILES = 16;
+
+/**
+ * Worker threads for a network of `files` files: one per core, none for small networks or when
+ * this module cannot be a worker (run from TypeScript sources, in tests). `ROSLINT_WORKERS=N`
+ * forces N (0: never), for tests and benchmarks.
+ */
+export function workerCount(files: number, env: NodeJS.ProcessEnv = process.env): number {
+  if (!/\.m?js$/.test(new URL(import.meta.url).pathname)) return 0;
+  const forced = env['ROSLINT_WORKERS'];
+  if (forced !== undefined && /^\d+$/.test(forced)) return Math.min(files, Number(forced));
+  if (files < PARALLEL_MIN_FILES) return 0;
+  return Math.min(files, availableParallelism());
+}
+
+/**
+ * `lintFiles`, with each network big enough linted on worker threads (the built-in rules only:
+ * workers load those themselves). Same results.
+ */
+export async function lintFilesAsync(rules: readonly Rule[], inputs: readonly FileInput[]): Promise<LintResult[]> {
+  const linter = new Linter({ rules });
+  const results: LintResult[] = new Array(inputs.length);
+  for (const { indexes, inputs: group } of groupsOf(inputs)) {
+    const { options, shared } = groupOptions(group);
+    const count = rules === builtinRules && group.length > 1 ? workerCount(group.length) : 0;
+    if (count === 0) {
+      lintGroup(linter, group, options).forEach((r, j) => {
+        const settings = group[j]!.settings;
+        const diagnostics = applyIgnores(applyFileSeverities(r.diagnostics, settings, shared), r.config, settings.ignores);
+        results[indexes[j]!] = { ...r, diagnostics };
+      });
+      continue;
+    }
+    // Workers apply `ignores` (they hold the full configs); per-file severities commute with them.
+    const out = await lintManyInWorkers(
+      linter,
+      group.map((g) => ({ file: g.file, content: g.content, ...(g.settings.ignores.length > 0 ? { ignores: g.settings.ignores } : {}) })),
+      options,
+      { url: new URL(import.meta.url), workerData: { role: WORKER_ROLE }, count },
+    );
+    out.forEach((r, j) => {
+      results[indexes[j]!] = { ...r, diagnostics: applyFileSeverities(r.diagnostics, group[j]!.settings, shared) };
     });
   }
   return results;

@@ -21,7 +21,7 @@ import { collectFiles } from './files.js';
 import { fixFiles } from './fix-run.js';
 import { getFormatter } from './formatters/index.js';
 import { starterConfigText } from './init.js';
-import { lintFiles, type FileInput, type FileSettings } from './lint-run.js';
+import { lintFilesAsync, type FileInput, type FileSettings } from './lint-run.js';
 import { readRuleDoc } from './rule-docs.js';
 import { writeFileAtomic } from './write-atomic.js';
 
@@ -241,7 +241,7 @@ async function run(options: CliOptions, io: CliIo, rules: readonly Rule[]): Prom
     results = fixed.results;
     failed ||= fixed.failed;
   } else {
-    results = lintFiles(rules, read.inputs);
+    results = await lintFilesAsync(rules, read.inputs);
   }
 
   const all = results.flatMap((r) => r.diagnostics);

@@ -92,13 +92,51 @@ export function publicKeyProblem(text: string): string | undefined {
   return undefined;
 }
 
+/**
+ * Derivations already done in this process, by private key text. X25519 costs ~1 ms, and the same
+ * key is derived again when another thread's results are rebuilt (worker threads derive, the main
+ * thread runs the network rules) or the editor relints a file. Safe to memoise: the result is a
+ * pure function of the text. The values are private keys: they stay in this map, in this process,
+ * and are never printed. Bounded so a long-lived language server cannot grow it without limit.
+ */
+const derived = new Map<string, string | undefined>();
+const DERIVED_LIMIT = 100_000;
+
+function remember(privateKeyText: string, publicKey: string | undefined): void {
+  if (derived.size >= DERIVED_LIMIT) derived.clear();
+  derived.set(privateKeyText, publicKey);
+}
+
 /** Public key (base64) of a base64 private key, or undefined when the private key is not valid. */
 export function derivePublicKey(privateKeyText: string): string | undefined {
+  if (derived.has(privateKeyText)) return derived.get(privateKeyText);
   const bytes = decodeKey(privateKeyText);
-  if (!bytes) return undefined;
-  try {
-    return encodeKey(x25519.getPublicKey(bytes));
-  } catch {
-    return undefined;
+  let publicKey: string | undefined;
+  if (bytes) {
+    try {
+      publicKey = encodeKey(x25519.getPublicKey(bytes));
+    } catch {
+      publicKey = undefined;
+    }
   }
+  remember(privateKeyText, publicKey);
+  return publicKey;
+}
+
+/** A derivation done elsewhere in this process: [private key text, public key or undefined]. */
+export type DerivedKey = [privateKeyText: string, publicKey: string | undefined];
+
+/**
+ * The memoised derivations of these private keys (those not yet derived are left out), to hand
+ * to another thread of this process with `rememberDerivedKeys`.
+ */
+export function derivedKeysOf(privateKeyTexts: Iterable<string>): DerivedKey[] {
+  const out: DerivedKey[] = [];
+  for (const text of privateKeyTexts) if (derived.has(text)) out.push([text, derived.get(text)]);
+  return out;
+}
+
+/** Seed the memo with derivations another thread of this process did (see `derivedKeysOf`). */
+export function rememberDerivedKeys(keys: Iterable<DerivedKey>): void {
+  for (const [text, publicKey] of keys) remember(text, publicKey);
 }

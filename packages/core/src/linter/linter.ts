@@ -50,7 +50,7 @@ export interface LintResult {
 }
 
 /** One file between parsing and the final result. */
-interface FileState {
+export interface FileState {
   file: string;
   parsed: ParseResult;
   config: RouterConfig;
@@ -291,7 +291,10 @@ export class Linter {
     return diag;
   }
 
-  private prepare(content: string | Uint8Array, file: string, options: Omit<LintOptions, 'file'>): FileState {
+  // The three stages of lintMany, public so parallel.ts can run them on different threads.
+
+  /** Parse → model → router rules of one file. */
+  prepare(content: string | Uint8Array, file: string, options: Omit<LintOptions, 'file'>): FileState {
     // A wg-quick client config joins the network as a synthetic router; RouterOS router rules do not apply to it.
     if (isWgQuickFile(file)) {
       try {
@@ -329,7 +332,8 @@ export class Linter {
     return state;
   }
 
-  private runNetworkRules(states: readonly FileState[], options: Omit<LintOptions, 'file'>): void {
+  /** Network rules over every file; reads only `config` and `diagnostics` of each state, appends reports. */
+  runNetworkRules(states: readonly FileState[], options: Omit<LintOptions, 'file'>): void {
     if (states.length === 0) return;
     const byConfig = new Map<RouterConfig, FileState>(states.map((s) => [s.config, s]));
     const configs = states.map((s) => s.config);
@@ -355,7 +359,8 @@ export class Linter {
     }
   }
 
-  private finish(state: FileState, options: Omit<LintOptions, 'file'>, secrets: readonly string[]): LintResult {
+  /** Suppressions, severities, secret scrubbing, sorting of one file. */
+  finish(state: FileState, options: Omit<LintOptions, 'file'>, secrets: readonly string[]): LintResult {
     const severities = options.severities ?? {};
     const ruleIds = new Set(this.rules.map((r) => r.meta.id));
     // Parser/model diagnostics obey `--rule` too; rule reports already got their severity.
