@@ -3,7 +3,7 @@
  * Language-server benchmark (issue 8): the built `roslint-language-server --stdio`, driven over
  * JSON-RPC the way an editor drives it (vscode-jsonrpc, like test/e2e/lsp-client.ts).
  *
- * (a) edit: open the 1 MB export, wait for its diagnostics and 1 s, then N one-character edits in the middle of a line (alternately
+ * (a) edit: open the 1 MB export, wait for its diagnostics, then N one-character edits in the middle of a line (alternately
  *     insert and delete, sent the way the server advertises: incremental ranges or full text). Per
  *     edit: didChange sent → the first publishDiagnostics for that version ("first"), and → the
  *     server's `roslint/status` "ready" once that version's complete lint is published
@@ -42,6 +42,7 @@ async function startServer({ prof } = {}) {
   const args = [...(prof ? ['--cpu-prof', `--cpu-prof-dir=${prof}`] : []), SERVER_BIN, '--stdio'];
   const child = spawn(process.execPath, args, { stdio: 'pipe' });
   let stderr = '';
+  let stopping = false;
   child.stderr.on('data', (b) => (stderr += b.toString()));
   const connection = P.createProtocolConnection(new P.StreamMessageReader(child.stdout), new P.StreamMessageWriter(child.stdin));
   /** Listeners get (kind, params, time) for every publishDiagnostics and status notification. */
@@ -51,6 +52,13 @@ async function startServer({ prof } = {}) {
     for (const l of [...listeners]) l(kind, params, t);
   };
   connection.onNotification(P.PublishDiagnosticsNotification.type, (p) => emit('diagnostics', p));
+  // A server that dies (e.g. a broken build) ends the bench with its stderr, not with a hang.
+  child.once('exit', (code) => {
+    if (!stopping) {
+      process.stderr.write(`language server exited (${code}): ${stderr.slice(-2000)}\n`);
+      process.exit(1);
+    }
+  });
   connection.onNotification('roslint/status', (s) => emit('status', s));
   connection.onNotification(P.LogMessageNotification.type, () => undefined);
   connection.onRequest(P.RegistrationRequest.type, () => undefined);
@@ -88,6 +96,7 @@ async function startServer({ prof } = {}) {
     when,
     listeners,
     async stop() {
+      stopping = true;
       const exited = new Promise((resolve) => child.once('exit', resolve));
       await connection.sendRequest(P.ShutdownRequest.type);
       await connection.sendNotification(P.ExitNotification.type);
@@ -134,7 +143,7 @@ function versionTracker(server, uri) {
 }
 
 /** (a) One-character edits in the middle of a line of the 1 MB export. */
-export async function benchEdits({ file, edits = 60, settleMs = 1000, prof, log = () => {} }) {
+export async function benchEdits({ file, edits = 60, settleMs = 20, prof, log = () => {} }) {
   const text = readFileSync(file, 'utf8');
   const uri = pathToFileURL(file).href;
   const server = await startServer({ prof });
@@ -145,8 +154,6 @@ export async function benchEdits({ file, edits = 60, settleMs = 1000, prof, log 
     await track.waitComplete(1);
     const openMs = track.complete.get(1) - t0;
     log(`  opened ${file} (${(text.length / 1e6).toFixed(1)} MB): diagnostics after ${openMs.toFixed(0)} ms`);
-    // The user starts typing a moment after the diagnostics appear (the server computes the syntax
-    // snapshot that quick diagnostics start from right after the first lint).
     await sleep(settleMs);
 
     // A line in the middle of the file, long enough to type inside.

@@ -128,7 +128,7 @@ export class LintService {
     for (const uri of this.knownUris()) this.dirty.add(uri);
     // Background work: give the editor's didOpen of the files it shows (sent right after
     // initialize) time to arrive, so those are linted once, with their version.
-    this.schedule(BACKGROUND_DELAY_MS);
+    this.schedule(BACKGROUND_DELAY_MS, true);
   }
 
   knownUris(): string[] {
@@ -136,9 +136,13 @@ export class LintService {
   }
 
   changed(uri: string): void {
-    if (this.inWorker.has(uri) && this.inWorkerChars >= (this.options.cancelMinChars ?? DEFAULT_CANCEL_MIN_CHARS)) this.worker?.cancel();
+    const huge = this.options.cancelMinChars ?? DEFAULT_CANCEL_MIN_CHARS;
+    if (this.inWorker.has(uri) && this.inWorkerChars >= huge) this.worker?.cancel();
     this.dirty.add(uri);
-    this.schedule();
+    // A huge document's lint takes seconds and is cancelled by the next keystroke: wait for a
+    // pause in typing (quick diagnostics cover the keystrokes meanwhile).
+    const size = this.hooks.openDocument(uri)?.getText().length ?? 0;
+    this.schedule(this.worker && size >= huge ? Math.max(HUGE_DEBOUNCE_MS, this.options.debounceMs) : this.options.debounceMs);
   }
 
   closed(uri: string): void {
@@ -203,9 +207,8 @@ export class LintService {
     this.worker?.dispose();
   }
 
-  private schedule(delayMs = this.options.debounceMs): void {
-    // A pending background run keeps its delay unless an edit asks for a sooner one.
-    if (this.timer && delayMs > this.options.debounceMs) return;
+  private schedule(delayMs = this.options.debounceMs, background = false): void {
+    if (background && this.timer) return; // a run is pending already
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.timer = undefined;
@@ -376,6 +379,7 @@ export class LintService {
 const CANCELLED = '\0cancelled';
 const DEFAULT_CANCEL_MIN_CHARS = 4_000_000;
 const BACKGROUND_DELAY_MS = 200;
+const HUGE_DEBOUNCE_MS = 400;
 
 function failure(file: string, message: string): Diagnostic {
   const at = { line: 0, column: 0, offset: 0 };

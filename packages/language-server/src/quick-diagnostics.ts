@@ -13,7 +13,7 @@
  * diagnostics are shown (a `roslint-disable` there might apply to the new ones).
  */
 import { secretSpans, REDACTED, type SeveritySetting } from '@roslint/core';
-import { updateSyntax, type Diagnostic, type SourceText, type SyntaxSnapshot, type TextChange } from '@roslint/parser';
+import { syntaxSnapshot, updateSyntax, type Diagnostic, type SourceText, type SyntaxSnapshot, type TextChange } from '@roslint/parser';
 
 /** What a document's diagnostics were last computed for. */
 interface Shown {
@@ -23,6 +23,20 @@ interface Shown {
   snapshot?: SyntaxSnapshot;
   /** Secret values of the document (from its last complete lint and re-parsed statements). */
   secrets: string[];
+  /** Whether `text` has suppression comments (undefined: not looked yet). */
+  directives?: boolean;
+}
+
+const DIRECTIVE = /roslint-(disable|enable|ignore)/;
+
+/**
+ * Whether the new text has suppression comments: looked for around the edit only when the old
+ * text had none (a 20 MB text is not searched per keystroke).
+ */
+function hasDirectives(before: boolean | undefined, text: string, edit: TextChange): boolean {
+  if (before !== false) return DIRECTIVE.test(text);
+  const around = text.slice(Math.max(0, edit.start - 24), edit.newEnd + 24);
+  return DIRECTIVE.test(around);
 }
 
 /** Offset in the old text → offset in the new text, for a single replaced range. */
@@ -59,6 +73,12 @@ function scrub(message: string, secrets: readonly string[]): string {
 export class QuickDiagnostics {
   private readonly shown = new Map<string, Shown>();
 
+  /**
+   * @param parseMaxChars Up to this size, a missing syntax snapshot is made on the spot (a full
+   * parse of 2 MB is ~50 ms) instead of waiting for the worker's.
+   */
+  constructor(private readonly parseMaxChars = 2_000_000) {}
+
   /** A complete lint of `text` was published. */
   linted(uri: string, text: string, diagnostics: Diagnostic[], secrets: readonly string[], snapshot?: SyntaxSnapshot): void {
     const before = this.shown.get(uri);
@@ -73,9 +93,11 @@ export class QuickDiagnostics {
     if (s && !s.snapshot && s.text === snapshot.source.text) s.snapshot = snapshot;
   }
 
-  hasSnapshotOf(uri: string, text: string): boolean {
+  /** Whether a syntax snapshot of `text` should be made elsewhere (the worker) for this document. */
+  wantsSnapshot(uri: string, text: string): boolean {
+    if (text.length <= this.parseMaxChars) return false;
     const s = this.shown.get(uri);
-    return s?.snapshot !== undefined && s.snapshot.source.text === text;
+    return s?.snapshot === undefined || s.snapshot.source.text !== text;
   }
 
   forget(uri: string): void {
@@ -92,7 +114,9 @@ export class QuickDiagnostics {
     change?: { before: string; edit: TextChange },
   ): Diagnostic[] | undefined {
     const s = this.shown.get(uri);
-    if (!s?.snapshot || s.snapshot.source.text !== s.text) return undefined;
+    if (!s) return undefined;
+    if (!s.snapshot && s.text.length <= this.parseMaxChars) s.snapshot = syntaxSnapshot(s.text, file);
+    if (!s.snapshot || s.snapshot.source.text !== s.text) return undefined;
     if (text === s.text) return s.diagnostics;
     const { snapshot, region, edit } = updateSyntax(s.snapshot, text, change && change.before === s.text ? change.edit : undefined);
     const source = snapshot.source;
@@ -113,7 +137,8 @@ export class QuickDiagnostics {
       }
     }
     const fresh = region ? region.problems : snapshot.problems;
-    if (scrubbed && !/roslint-(disable|enable|ignore)/.test(text)) {
+    const directives = hasDirectives(s.directives, text, edit);
+    if (scrubbed && !directives) {
       for (const p of fresh) {
         const setting = severities?.[p.ruleId];
         if (setting === 'off') continue;
@@ -121,7 +146,7 @@ export class QuickDiagnostics {
       }
     }
     out.sort((a, b) => a.range.start.offset - b.range.start.offset || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
-    this.shown.set(uri, { text, diagnostics: out, snapshot, secrets });
+    this.shown.set(uri, { text, diagnostics: out, snapshot, secrets, directives });
     return out;
   }
 }

@@ -122,7 +122,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       },
       wantsSnapshot: (uri) => {
         const text = documents.get(uri)?.getText();
-        return text !== undefined && quickFor(text) && !quick.hasSnapshotOf(uri, text);
+        return text !== undefined && quickFor(text) && quick.wantsSnapshot(uri, text);
       },
       onSnapshot: (uri, snapshot) => quick.snapshotReady(uri, snapshot),
     },

@@ -38,12 +38,20 @@ function rng(seed: number): () => number {
 
 describe('QuickDiagnostics', () => {
   it('has nothing to say before the first lint and its syntax snapshot', () => {
-    const q = new QuickDiagnostics();
+    const q = new QuickDiagnostics(0);
     expect(q.changed(URI, FILE, 'add a=1', undefined)).toBeUndefined();
     q.linted(URI, 'add a=1\n', [], []);
     expect(q.changed(URI, FILE, 'add a=12\n', undefined)).toBeUndefined();
     q.snapshotReady(URI, syntaxSnapshot('something else', FILE)); // a snapshot of another text is ignored
     expect(q.changed(URI, FILE, 'add a=12\n', undefined)).toBeUndefined();
+    q.snapshotReady(URI, syntaxSnapshot('add a=1\n', FILE));
+    expect(q.changed(URI, FILE, 'add a=12\n', undefined)).toEqual([]);
+  });
+
+  it('parses a small document itself instead of waiting for the snapshot', () => {
+    const q = new QuickDiagnostics();
+    q.linted(URI, 'add a=1\n', [], []);
+    expect(q.changed(URI, FILE, 'add a=1 )\n', undefined)!.map((d) => d.ruleId)).toEqual(['syntax/parse-error']);
   });
 
   it.each(['exports/office-a.rsc', 'exports/pre710-rb5009-scripts.rsc', 'firewall/guide-ipv6-on-defconf.rsc', 'wireguard/allowed-address-host-bits/fires.rsc'])(
@@ -92,5 +100,10 @@ describe('QuickDiagnostics', () => {
     expect(syntax(lintedQuick(text).changed(URI, FILE, broken, { 'syntax/parse-error': 'warning' })).map((d) => d.severity)).toEqual(['warning']);
     const suppressed = '# roslint-disable\n' + text;
     expect(syntax(lintedQuick(suppressed).changed(URI, FILE, suppressed.replace('add b=2', ':put (1 + )'), undefined))).toEqual([]);
+    // A suppression comment typed later is noticed too.
+    const q = lintedQuick(text);
+    expect(syntax(q.changed(URI, FILE, text.replace('add b=2', 'add b=3'), undefined))).toEqual([]);
+    const typed = text.replace('add b=2', 'add b=3').replace('add c=3', '# roslint-disable-next-line\n:put (1 + )');
+    expect(syntax(q.changed(URI, FILE, typed, undefined))).toEqual([]);
   });
 });

@@ -106,6 +106,8 @@ export function changedRange(before: string, after: string): TextChange {
 
 /** The scanner's message for a construct still open at the end of its input (or blamed on an earlier line). */
 const UNCLOSED = / to close .* opened at line \d+$/;
+/** A message that names a line number. */
+const NAMES_LINE = /\bline \d/;
 /** Past this many syntax problems a file is treated as garbage and parsed whole (no reuse). */
 const MAX_REUSE_PROBLEMS = 100;
 
@@ -163,31 +165,33 @@ class EditedSourceText extends SourceText {
     this.before = undefined;
     const { start, oldEnd, newEnd } = this.edit;
     const delta = newEnd - oldEnd;
-    const out: number[] = [];
     // A line start before the edit is made by an unchanged terminator (a CR there is not followed
     // by an LF, also unchanged): it stays.
-    let k = 0;
-    for (; k < old.length && old[k]! < start; k++) out.push(old[k]!);
-    if (out.length === 0) out.push(0);
+    let keep = 0;
+    while (keep < old.length && old[keep]! < start) keep++;
     // Terminators from just before the edit (a CR whose LF may be new) to its end: scanned.
+    const mid: number[] = keep === 0 ? [0] : [];
     const t = this.text;
     for (let i = Math.max(0, start - 1); i < newEnd; i++) {
       const c = t.charCodeAt(i);
-      if (c === 10) out.push(i + 1);
+      if (c === 10) mid.push(i + 1);
       else if (c === 13) {
         if (t.charCodeAt(i + 1) === 10) i++;
-        out.push(i + 1);
+        mid.push(i + 1);
       }
     }
     // After the edit: made by unchanged characters, shifted (a CR LF split by the edit's end was
-    // found by the scan; skip it here).
-    while (k < old.length && old[k]! <= oldEnd) k++;
-    for (; k < old.length; k++) {
-      const v = old[k]! + delta;
-      if (v > out[out.length - 1]!) out.push(v);
-    }
-    this.shifted = Uint32Array.from(out);
-    return this.shifted;
+    // found by the scan: skip it here).
+    let tail = keep;
+    while (tail < old.length && old[tail]! <= oldEnd) tail++;
+    const last = mid.length > 0 ? mid[mid.length - 1]! : keep > 0 ? old[keep - 1]! : -1;
+    while (tail < old.length && old[tail]! + delta <= last) tail++;
+    const out = new Uint32Array(keep + mid.length + (old.length - tail));
+    out.set(old.subarray(0, keep));
+    out.set(mid, keep);
+    for (let k = tail, o = keep + mid.length; k < old.length; k++, o++) out[o] = old[k]! + delta;
+    this.shifted = out;
+    return out;
   }
 }
 
@@ -237,15 +241,23 @@ export function updateSyntax(previous: SyntaxSnapshot, text: string, change?: Te
 
   const source = new EditedSourceText(text, previous.source, edit);
   void source.lineStarts; // now, which releases the old text
-  const pad = regionStart === 0 ? 0 : source.positionAt(regionStart).line;
-  const offset = regionStart - pad;
-  const regionText = '\n'.repeat(pad) + text.slice(regionStart, regionEnd);
-  if (pad === 0 && regionStart > 0 && detectBinary(regionText) !== undefined) return full();
-  const body: Statement[] = [];
-  const parsed = parseSource(new SourceText(regionText), { file: previous.file, onStatement: (s) => void body.push(s) });
-  const regionProblems = parsed.diagnostics.map((d) => ({
-    ruleId: d.ruleId, severity: d.severity, message: d.message, start: d.range.start.offset + offset, end: d.range.end.offset + offset,
-  }));
+  // The region is parsed on its own. Only messages naming a line ("opened at line N") depend on
+  // where it is: then it is parsed again behind as many line breaks as precede it.
+  const slice = text.slice(regionStart, regionEnd);
+  if (regionStart > 0 && detectBinary(slice) !== undefined) return full();
+  const parseRegion = (pad: number) => {
+    const body: Statement[] = [];
+    const regionText = pad === 0 ? slice : '\n'.repeat(pad) + slice;
+    const parsed = parseSource(new SourceText(regionText), { file: previous.file, onStatement: (s) => void body.push(s) });
+    const offset = regionStart - pad;
+    const problems = parsed.diagnostics.map((d) => ({
+      ruleId: d.ruleId, severity: d.severity, message: d.message, start: d.range.start.offset + offset, end: d.range.end.offset + offset,
+    }));
+    return { body, parsed, regionText, offset, problems };
+  };
+  let r = parseRegion(0);
+  if (regionStart > 0 && r.problems.some((p) => NAMES_LINE.test(p.message))) r = parseRegion(source.positionAt(regionStart).line);
+  const { body, parsed, regionText, offset, problems: regionProblems } = r;
 
   // A construct left open at the region's end was closed there only because the region ends: in
   // the whole text it may run on (a `"` typed before a statement pairs with a later one).
@@ -268,7 +280,7 @@ export function updateSyntax(previous: SyntaxSnapshot, text: string, change?: Te
   // Later messages that name a line ("opened at line N") would need new numbers.
   const lineDelta = source.positionAt(regionEnd).line - previous.source.positionAt(regionEndOld).line;
   const tail = oldProblems.slice(after);
-  if (lineDelta !== 0 && tail.some((p) => /\bline \d/.test(p.message))) return full();
+  if (lineDelta !== 0 && tail.some((p) => NAMES_LINE.test(p.message))) return full();
 
   const problems = [...oldProblems.slice(0, before), ...regionProblems, ...tail.map((p) => ({ ...p, start: p.start + delta, end: p.end + delta }))];
   if (problems.length >= MAX_REUSE_PROBLEMS) return full();

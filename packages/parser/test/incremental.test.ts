@@ -107,6 +107,13 @@ describe('updateSyntax', () => {
     expect(u.region).toBeDefined();
     expectSame(u.snapshot, text, 'big.rsc');
     expect(u.snapshot.problems).toEqual([]);
+    // A message naming its line ("opened at line N, found …") gets the line in the whole file.
+    snap = u.snapshot;
+    text = text.slice(0, at) + ' (1 ]' + text.slice(at);
+    u = updateSyntax(snap, text);
+    expect(u.region).toBeDefined();
+    expectSame(u.snapshot, text, 'big.rsc');
+    expect(u.snapshot.problems.map((p) => p.message).join()).toContain('opened at line 2502');
   });
 
   it('parses everything again when reuse is not safe (NUL bytes)', () => {
