@@ -17,7 +17,11 @@ import * as path from 'node:path';
 import { parse, SourceText, type Diagnostic, type SyntaxSnapshot } from '@roslint/parser';
 import { buildConfig, INTERNAL_ERROR, type Linter, type LintResult, type LintInput, type LintOptions, type RouterConfig } from '@roslint/core';
 import type { LintSettingsLoader } from './lint-settings.js';
-import { LintCancelled, type LintWorkerClient, type WorkerSnapshot } from './lint-worker-client.js';
+import type { DocumentSymbol } from 'vscode-languageserver';
+import { LintCancelled, type LintWorkerClient, type WorkerResult, type WorkerSnapshot } from './lint-worker-client.js';
+import { documentSymbols } from './outline.js';
+
+type WorkerExtras = Pick<WorkerResult, 'secrets' | 'symbols'>;
 import { DiskFiles, findRouterOsFiles, isWgQuickFile } from './workspace-files.js';
 import { fileToUri, isConfFile, isRouterOsFile, uriToFile } from './uris.js';
 
@@ -34,14 +38,24 @@ export class LintedFile {
     readonly version: number | null,
     readonly diagnostics: Diagnostic[],
     from: { result: LintResult } | { content: string | Uint8Array; routerosVersion?: string },
-    /** Secret values of the file (worker results), for scrubbing messages the server makes itself. */
-    readonly secrets: readonly string[] = [],
+    /** From the worker: what it computed on its model, so the server need not build one for them. */
+    private readonly computed: WorkerExtras = {},
   ) {
     if ('result' in from) this.model = from.result.config;
     else {
       this.content = from.content;
       this.routerosVersion = from.routerosVersion;
     }
+  }
+
+  /** Secret values of the file (worker results), for scrubbing messages the server makes itself. */
+  get secrets(): readonly string[] {
+    return this.computed.secrets ?? [];
+  }
+
+  /** The outline: from the worker for large files (building the model here would take seconds). */
+  documentSymbols(): DocumentSymbol[] {
+    return this.computed.symbols ?? documentSymbols(this.config);
   }
 
   get config(): RouterConfig {
@@ -342,7 +356,7 @@ export class LintService {
     this.workerBusy = true;
     for (const i of inputs) this.inWorker.add(i.uri);
     this.inWorkerChars = inputs.reduce((n, i) => n + i.input.content.length, 0);
-    const done = (byFile: Map<string, Diagnostic[]> | undefined, error?: string, secrets?: Map<string, string[]>) => {
+    const done = (byFile: Map<string, Diagnostic[]> | undefined, error?: string, extras?: Map<string, WorkerExtras>) => {
       this.workerBusy = false;
       this.inWorker.clear();
       for (const i of inputs) {
@@ -351,7 +365,7 @@ export class LintService {
         const doc = this.hooks.openDocument(i.uri);
         if (i.version !== null && doc && doc.version !== i.version) continue;
         const diagnostics = byFile?.get(i.input.file) ?? [failure(i.input.file, `the lint of this file failed: ${error ?? 'no result'}`)];
-        const linted = new LintedFile(i.uri, i.input.file, i.version, diagnostics, { content: i.input.content, routerosVersion: this.options.routerosVersion }, secrets?.get(i.input.file));
+        const linted = new LintedFile(i.uri, i.input.file, i.version, diagnostics, { content: i.input.content, routerosVersion: this.options.routerosVersion }, extras?.get(i.input.file));
         this.results.set(i.uri, linted);
         this.hooks.publish(i.uri, linted);
       }
@@ -366,7 +380,7 @@ export class LintService {
       this.hooks.onSnapshot?.(i.uri, snapshot);
     };
     this.worker.lint(inputs.map((i) => i.input), options, onSnapshot).then(
-      (results) => done(new Map(results.map((r) => [r.file, r.diagnostics])), undefined, new Map(results.map((r) => [r.file, r.secrets ?? []]))),
+      (results) => done(new Map(results.map((r) => [r.file, r.diagnostics])), undefined, new Map(results.map((r) => [r.file, { secrets: r.secrets, symbols: r.symbols }]))),
       (err: unknown) => {
         if (err instanceof LintCancelled) return done(undefined, CANCELLED);
         this.hooks.log(`lint worker: ${errorLine(err)}`);

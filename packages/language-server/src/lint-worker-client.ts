@@ -2,12 +2,15 @@
 import { Worker } from 'node:worker_threads';
 import type { Diagnostic, SyntaxProblem } from '@roslint/parser';
 import type { LintInput, LintOptions } from '@roslint/core';
+import type { DocumentSymbol } from 'vscode-languageserver';
 
 export interface WorkerResult {
   file: string;
   diagnostics: Diagnostic[];
   /** Secret values of the file (private and preshared keys), for scrubbing the server's own messages. */
   secrets?: string[];
+  /** The outline, made from the worker's model (the server has none for worker results). */
+  symbols?: DocumentSymbol[];
 }
 
 /** A syntax snapshot as posted by the worker (the server rebuilds its SourceText from the text it sent). */

@@ -6,8 +6,10 @@
  * re-parse only the edited statements on the next keystroke).
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { Linter, type LintInput, type LintOptions } from '@roslint/core';
+import { Linter, type LintInput, type LintOptions, type RouterConfig } from '@roslint/core';
+import type { DocumentSymbol } from 'vscode-languageserver';
 import { syntaxSnapshot } from '@roslint/parser';
+import { documentSymbols } from './outline.js';
 import { loadRules } from './rules.js';
 
 export interface WorkerJob {
@@ -25,13 +27,21 @@ function secretValues(text: string, spans: readonly { start: number; end: number
   return [...new Set(spans.map((s) => text.slice(s.start, s.end)))];
 }
 
+function outline(config: RouterConfig): DocumentSymbol[] | undefined {
+  try {
+    return documentSymbols(config);
+  } catch {
+    return undefined; // the server builds the model and tries itself
+  }
+}
+
 parentPort!.on('message', (job: WorkerJob) => {
   try {
     const results =
       job.inputs.length === 1 ? [linter.lintText(job.inputs[0]!.content, { ...job.options, file: job.inputs[0]!.file })] : linter.lintMany(job.inputs, job.options);
     parentPort!.postMessage({
       id: job.id,
-      results: results.map((r) => ({ file: r.file, diagnostics: r.diagnostics, secrets: secretValues(r.source.text, r.secretSpans) })),
+      results: results.map((r) => ({ file: r.file, diagnostics: r.diagnostics, secrets: secretValues(r.source.text, r.secretSpans), symbols: outline(r.config) })),
     });
   } catch (err) {
     parentPort!.postMessage({ id: job.id, error: err instanceof Error ? err.message : String(err) });

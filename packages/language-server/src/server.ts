@@ -15,7 +15,7 @@ import {
   type Range,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { TextChange } from '@roslint/parser';
+import { SourceText, type TextChange } from '@roslint/parser';
 import * as path from 'node:path';
 import { codeActions } from './code-actions.js';
 import { completionsAt } from './completion.js';
@@ -26,7 +26,7 @@ import { QuickDiagnostics } from './quick-diagnostics.js';
 import { LintService, errorLine, type LintedFile } from './lint-service.js';
 import type { LintWorkerClient } from './lint-worker-client.js';
 import { occurrencesAt, sameName } from './names.js';
-import { documentSymbols, foldingRanges } from './outline.js';
+import { foldingRanges } from './outline.js';
 import { RuleDocs } from './rule-docs.js';
 import { LEGEND, semanticTokens } from './semantic-tokens.js';
 import { fileToUri, normalizeUri, uriToFile } from './uris.js';
@@ -299,12 +299,15 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   connection.onDocumentSymbol(
     guard('symbols', [], (params) => {
       const linted = current(params.textDocument.uri);
-      return linted ? documentSymbols(linted.config) : [];
+      return linted ? linted.documentSymbols() : [];
     }),
   );
 
   connection.onFoldingRanges(
     guard('folding', [], (params) => {
+      // From the text alone: no lint or model needed.
+      const doc = documents.get(params.textDocument.uri);
+      if (doc) return foldingRanges(new SourceText(doc.getText()));
       const linted = current(params.textDocument.uri);
       return linted ? foldingRanges(linted.config.source) : [];
     }),
