@@ -15,7 +15,7 @@ import {
   versionsOf,
 } from '@roslint/schema';
 import { isStaticName, NAME_PROBLEM, PROPERTY_COMMANDS, VALUE_CHECKED, VERSION_PROBLEM, versionFacts } from './facts.js';
-import type { CommandFacts, MenuFacts, WordFacts } from './facts.js';
+import type { CommandFacts, MenuFacts, PathFacts, WordFacts } from './facts.js';
 
 export { isStaticName, NAME_PROBLEM, PROPERTY_COMMANDS, VALUE_CHECKED, VERSION_PROBLEM };
 
@@ -184,49 +184,56 @@ export interface SchemaRecords {
   notable: ResolvedRecord[];
 }
 
+/** Reasons that depend on the menu and command word alone (not on the arguments). */
+function commandReasons(where: PathFacts, word: WordFacts | undefined, command: string | null): number {
+  let reasons = 0;
+  if (where.badSegment !== undefined) reasons |= BAD_MENU;
+  if (where.menu !== undefined) {
+    if (!where.menu.inVersion) reasons |= MENU_NOT_IN_VERSION;
+    if (command !== null && word?.facts === undefined) reasons |= UNKNOWN_COMMAND;
+    if (word?.facts !== undefined && word.inVersion === undefined) reasons |= COMMAND_NOT_IN_VERSION;
+  }
+  if (word?.facts?.required !== undefined) reasons |= REQUIRED;
+  return reasons;
+}
+
 /**
  * Every recorded command resolved once per config and shared by the schema rules (`ctx.use`).
- * Per command this is a few map look-ups (the answers live in facts.ts, per version), and only
- * the records a rule may report on get an object: an export has hundreds of thousands of
- * commands, and reading them once is most of the schema rules' cost.
+ * Only the records a rule may report on get an object: an export has hundreds of thousands of
+ * commands, and reading them once is most of the schema rules' cost. The loop is kept small:
+ * menu and command are resolved once per run of records that share them (the evaluator hands
+ * consecutive commands of one menu the same segments array), the arguments with one look-up each.
  */
 export const schemaRecords: Analysis<SchemaRecords> = (config) => {
   const notable: ResolvedRecord[] = [];
   const facts = versionFacts(schemaVersion(config).version);
-  // The evaluator hands consecutive commands of one menu the same segments array.
   let lastSegments: readonly string[] | undefined;
+  let lastCommand: string | null = null;
   let where = facts.path([]);
-  let lastWord: string | null = null;
-  let lastMenu: MenuFacts | undefined;
   let word: WordFacts | undefined;
+  let cmd: CommandFacts | undefined;
+  let base = 0;
   for (const record of config.commands) {
-    if (record.menuSegments !== lastSegments) {
+    if (record.menuSegments !== lastSegments || record.command !== lastCommand) {
+      if (record.menuSegments !== lastSegments) where = facts.path(record.menuSegments);
       lastSegments = record.menuSegments;
-      where = facts.path(record.menuSegments);
+      lastCommand = record.command;
+      word = where.menu === undefined || record.command === null ? undefined : where.menu.word(record.command);
+      cmd = word?.facts?.property === true ? word.facts : undefined; // only `add`/`set` arguments are judged
+      base = commandReasons(where, word, record.command);
     }
-    const menu = where.menu;
-    if (menu === undefined || record.command === null) word = undefined;
-    else if (menu !== lastMenu || record.command !== lastWord || word === undefined) word = menu.word(record.command);
-    lastMenu = menu;
-    lastWord = record.command;
-    const cmd = word?.facts;
-    let reasons = 0;
-    if (where.badSegment !== undefined) reasons |= BAD_MENU;
-    if (menu !== undefined) {
-      if (!menu.inVersion) reasons |= MENU_NOT_IN_VERSION;
-      if (record.command !== null && cmd === undefined) reasons |= UNKNOWN_COMMAND;
-      if (cmd !== undefined && word!.inVersion === undefined) reasons |= COMMAND_NOT_IN_VERSION;
-    }
+    let reasons = base;
     if (cmd !== undefined) {
-      if (cmd.required !== undefined) reasons |= REQUIRED;
-      if (cmd.property) for (const arg of record.args) if (arg.name !== null) reasons |= cmd.arg(arg.name).flags;
+      for (const arg of record.args) if (arg.name !== null) reasons |= cmd.arg(arg.name).flags;
     }
-    if (reasons !== 0) {
-      notable.push({ record, path: where.path, badSegment: where.badSegment, command: word?.command, menu, word, cmd, reasons });
-    }
+    if (reasons !== 0) notable.push(resolved(record, where, word, reasons));
   }
   return { notable };
 };
+
+function resolved(record: CommandRecord, where: PathFacts, word: WordFacts | undefined, reasons: number): ResolvedRecord {
+  return { record, path: where.path, badSegment: where.badSegment, command: word?.command, menu: where.menu, word, cmd: word?.facts, reasons };
+}
 
 export function menuText(path: readonly string[]): string {
   return '/' + path.join('/');
