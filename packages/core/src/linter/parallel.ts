@@ -162,16 +162,18 @@ export async function lintManyInWorkers(
           secretSpans: [],
         },
     );
-    linter.runNetworkRules(all, options);
-    // The network's secret values in file order, longest first (as lintMany orders them).
+    // The network's secret values in file order, longest first (as lintMany orders them); the
+    // workers redact them in their files while the network rules run here.
     const set = new Set<string>();
     for (let i = 0; i < n; i++) for (const v of values[i] ?? []) set.add(v);
     const secrets = [...set].sort((a, b) => b.length - a.length);
+    for (const remote of remotes) if (!remote.failed) remote.worker.postMessage({ type: 'secrets', secrets } satisfies ToWorker);
+    linter.runNetworkRules(all, options);
     for (const remote of remotes) {
       if (remote.failed) continue;
       const network: Array<[number, Diagnostic[]]> = [];
       for (const i of remote.holds) if (all[i]!.diagnostics.length > 0) network.push([i, all[i]!.diagnostics]);
-      remote.worker.postMessage({ type: 'finish', secrets, network } satisfies ToWorker);
+      remote.worker.postMessage({ type: 'finish', network } satisfies ToWorker);
     }
     for (const i of local) {
       const state = states[i]!;
