@@ -18,19 +18,23 @@ describe('fast path ≡ grammar', () => {
     '$f a=1 "x"', 'add name=wg-$n', 'remove $id', '/ping 10.0.0.1 count=5', '/system script add source=":put 1"',
     'set [find] x=1', 'add a=[ find b=c ]', '/', 'add "quoted positional" x="a\\"b"', 'set comment= x',
   ];
-  it.each(samples)('%s', (src) => {
-    const { fast, slow } = both(src);
-    expect(fast.script).toEqual(slow.script);
-    expect(fast.diagnostics).toEqual(slow.diagnostics);
-  });
-
-  it('fixtures and a generated export', () => {
-    const texts = readdirSync(dir).filter((f) => f.endsWith('.rsc')).map((f) => readFileSync(dir + f, 'utf8'));
-    texts.push(generateExport(50_000));
-    for (const t of texts) {
-      const { fast, slow } = both(t);
+  // Each case twice: the token fast path alone, and in front of it the flat-line path (flatline.test.ts).
+  for (const tokensOnly of [true, false]) {
+    const which = tokensOnly ? 'token fast path' : 'flat lines + token fast path';
+    it.each(samples)(`${which}: %s`, (src) => {
+      const { fast, slow } = both(src, tokensOnly);
       expect(fast.script).toEqual(slow.script);
       expect(fast.diagnostics).toEqual(slow.diagnostics);
-    }
-  });
+    });
+
+    it(`${which}: fixtures and a generated export`, () => {
+      const texts = readdirSync(dir).filter((f) => f.endsWith('.rsc')).map((f) => readFileSync(dir + f, 'utf8'));
+      texts.push(generateExport(50_000));
+      for (const t of texts) {
+        const { fast, slow } = both(t, tokensOnly);
+        expect(fast.script).toEqual(slow.script);
+        expect(fast.diagnostics).toEqual(slow.diagnostics);
+      }
+    });
+  }
 });

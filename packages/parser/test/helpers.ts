@@ -57,10 +57,13 @@ export function showStmt(s: Statement): string {
   }
 }
 
-/** Parse with the fast paths on (flat lines from the text, then tokens) and with both off (scanner + grammar only). */
-export function both(src: string | Uint8Array) {
+/**
+ * Parse with the fast paths on (flat lines from the text, then tokens; `tokensOnly`: the token fast
+ * path alone) and with both off (scanner + grammar only).
+ */
+export function both(src: string | Uint8Array, tokensOnly = false) {
   parserTestHooks.disableFastPath = false;
-  flatLineHooks.disabled = false;
+  flatLineHooks.disabled = tokensOnly;
   const fast = parse(src);
   parserTestHooks.disableFastPath = true;
   flatLineHooks.disabled = true;
