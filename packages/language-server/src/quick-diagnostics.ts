@@ -74,8 +74,8 @@ export class QuickDiagnostics {
   private readonly shown = new Map<string, Shown>();
 
   /**
-   * @param parseMaxChars Up to this size, a missing syntax snapshot is made on the spot (a full
-   * parse of 2 MB is ~50 ms) instead of waiting for the worker's.
+   * @param parseMaxChars Up to this size, a syntax snapshot the worker has not sent yet is made on
+   * the spot (a full parse of 2 MB is ~50 ms) instead of waiting for it.
    */
   constructor(private readonly parseMaxChars = 2_000_000) {}
 
@@ -93,9 +93,11 @@ export class QuickDiagnostics {
     if (s && !s.snapshot && s.text === snapshot.source.text) s.snapshot = snapshot;
   }
 
-  /** Whether a syntax snapshot of `text` should be made elsewhere (the worker) for this document. */
+  /**
+   * Whether a syntax snapshot of `text` should be made elsewhere (the worker, right after its lint:
+   * then the first keystroke does not pay for a cold full parse here).
+   */
   wantsSnapshot(uri: string, text: string): boolean {
-    if (text.length <= this.parseMaxChars) return false;
     const s = this.shown.get(uri);
     return s?.snapshot === undefined || s.snapshot.source.text !== text;
   }
