@@ -121,7 +121,8 @@ function parseText(
     if (st.failed) {
       stmt = { kind: 'error', start: st.start, end: st.end };
     } else {
-      stmt = parseStatement(st, problems);
+      // The flat-line path (most of an export) already built the statement: no token parse at all.
+      stmt = st.statement ?? parseStatement(st, problems);
       if (embedDepth < MAX_EMBED_DEPTH && st.hasScriptString) attachEmbedded(stmt, problems, embedDepth, outerLineOf);
     }
     if (onStatement) onStatement(stmt, comments);
