@@ -112,22 +112,23 @@ export function lintFiles(rules: readonly Rule[], inputs: readonly FileInput[]):
 }
 
 /**
- * Networks of at least this many files are linted on worker threads. Below it, starting workers
- * (loading the CLI once more in each, ~0.1–0.2 s) costs more than the second core gains.
+ * Networks of at least this many files are linted with worker threads. The main thread lints
+ * files too, so a worker still starting up (loading the CLI once more, ~0.3 s of CPU) delays
+ * nothing; below this, that start-up is more CPU than the files themselves.
  */
 export const PARALLEL_MIN_FILES = 16;
 
 /**
- * Worker threads for a network of `files` files: one per core, none for small networks or when
- * this module cannot be a worker (run from TypeScript sources, in tests). `ROSLINT_WORKERS=N`
- * forces N (0: never), for tests and benchmarks.
+ * Worker threads besides the main thread for a network of `files` files: one per further core,
+ * none for small networks or when this module cannot be a worker (run from TypeScript sources, in
+ * tests). `ROSLINT_WORKERS=N` forces N (0: none), for tests and benchmarks.
  */
 export function workerCount(files: number, env: NodeJS.ProcessEnv = process.env): number {
   if (!/\.m?js$/.test(new URL(import.meta.url).pathname)) return 0;
   const forced = env['ROSLINT_WORKERS'];
-  if (forced !== undefined && /^\d+$/.test(forced)) return Math.min(files, Number(forced));
+  if (forced !== undefined && /^\d+$/.test(forced)) return Math.min(files - 1, Number(forced));
   if (files < PARALLEL_MIN_FILES) return 0;
-  return Math.min(files, availableParallelism());
+  return Math.min(files, availableParallelism()) - 1;
 }
 
 /**
@@ -148,7 +149,7 @@ export async function lintFilesAsync(rules: readonly Rule[], inputs: readonly Fi
       });
       continue;
     }
-    // Workers apply `ignores` (they hold the full configs); per-file severities commute with them.
+    // lintManyInWorkers applies `ignores` where the full configs are; per-file severities commute with them.
     const out = await lintManyInWorkers(
       linter,
       group.map((g) => ({ file: g.file, content: g.content, ...(g.settings.ignores.length > 0 ? { ignores: g.settings.ignores } : {}) })),

@@ -2,17 +2,21 @@
  * `Linter.lintMany` on worker threads: the same results, with the per-file work (parse → model →
  * router rules, then suppressions and redaction) spread over several threads.
  *
- * Workers take files in batches as they finish earlier ones (a worker slowed by other load on the
- * machine takes fewer), run `prepare`, and post back each file's network summary and secret
- * values (lint-worker.ts). The main thread rebuilds a config from each summary around its own
+ * The main thread lints files too (one at a time, handling the workers' messages in between), so
+ * nothing waits for a worker to start: on a small network, or a machine busy with other work, the
+ * main thread simply takes more of the files. Workers take files in batches as they finish
+ * earlier ones, run `prepare`, and post back each file's network summary and secret values
+ * (lint-worker.ts). The main thread rebuilds a config from each summary around its own
  * SourceText of the same content, runs the network rules, collects the network's secrets, and
  * sends each worker its files' network reports and the secrets; the workers `finish` their files.
- * wg-quick `.conf` files (small; their configs are marked as wg-quick by identity) are linted on
- * the main thread. A worker that fails (an exception, running out of memory, a module that does
- * not load) turns each of its files into one `roslint/internal-error` result, never a hang.
+ * wg-quick `.conf` files (small; their configs are marked as wg-quick by identity) are always linted
+ * on the main thread. A worker that fails (an exception, running out of memory, a module that does
+ * not load) turns each file it held into one `roslint/internal-error` result, never a hang; the
+ * files it had not been sent yet are linted by the others.
  */
 import { SourceText, type Diagnostic, type Span } from '@roslint/parser';
 import { Worker } from 'node:worker_threads';
+import { applyIgnores } from '../config/ignores.js';
 import type { Item, Menu, RouterConfig } from '../model/types.js';
 import { isWgQuickFile } from '../wgquick/read.js';
 import { INTERNAL_ERROR } from './directives.js';
@@ -25,7 +29,7 @@ export interface WorkerPool {
   /** Module a worker runs; it must call `serveLintWorker(parentPort, rules)` with the same rules. */
   url: URL;
   workerData?: unknown;
-  /** Number of worker threads (at least 1). */
+  /** Number of worker threads besides the main thread (at least 1). */
   count: number;
 }
 
@@ -33,8 +37,11 @@ export type ParallelInput = Omit<WorkerFile, 'index'>;
 
 type GroupOptions = Omit<LintOptions, 'file'>;
 
-/** Files a worker is sent at a time, and how many of them it may have unprepared before the next batch. */
-const BATCH = 8;
+/** Most files a worker is sent at a time (it may have two batches unprepared). */
+const MAX_BATCH = 8;
+
+/** Let the event loop deliver the workers' messages between two files linted here. */
+const yieldToMessages = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 function sourceOf(content: string | Uint8Array): SourceText {
   // As parse() makes it, so offsets and line numbers agree with the worker's.
@@ -98,14 +105,18 @@ export async function lintManyInWorkers(
   const owner = new Map<number, Remote>();
 
   const queue: number[] = [];
+  /** Files linted here (full states). */
   const local: number[] = [];
   inputs.forEach((input, i) => (isWgQuickFile(input.file) ? local : queue).push(i));
+  // Small batches on small networks, so a worker still starting up does not sit on most files.
+  const batch = Math.max(1, Math.min(MAX_BATCH, Math.ceil(queue.length / ((pool.count + 1) * 8))));
+  let mainBusy = true;
 
   const remotes: Remote[] = [];
   let settle!: () => void;
   let phase: 'prepare' | 'finish' = 'prepare';
   const done = new Promise<void>((resolve) => (settle = resolve));
-  const prepared = (): boolean => queue.length === 0 && remotes.every((r) => r.pending.size === 0);
+  const prepared = (): boolean => !mainBusy && queue.length === 0 && remotes.every((r) => r.pending.size === 0);
   let resultCount = 0;
   const setResult = (i: number, r: LintResult): void => {
     if (results[i] === undefined) resultCount++;
@@ -123,16 +134,12 @@ export async function lintManyInWorkers(
       setResult(i, failedResult(inputs[i]!.file, source(i), config, why));
     }
     void remote.worker.terminate();
-    // Its unsent share goes to the others; with none left, those files fail too.
-    if (remotes.every((r) => r.failed)) {
-      for (const i of queue.splice(0)) setResult(i, failedResult(inputs[i]!.file, source(i), emptyConfig(inputs[i]!.file, source(i)), why));
-    }
     step();
   };
 
   const send = (remote: Remote): void => {
     const files: WorkerFile[] = [];
-    for (const i of queue.splice(0, BATCH)) {
+    for (const i of queue.splice(0, batch)) {
       const input = inputs[i]!;
       files.push({ index: i, file: input.file, content: input.content, ...(input.ignores ? { ignores: input.ignores } : {}) });
       remote.pending.add(i);
@@ -178,7 +185,9 @@ export async function lintManyInWorkers(
     for (const i of local) {
       const state = states[i]!;
       state.secretSpans = mergeSpans([...state.secretSpans, ...occurrenceSpans(state.parsed.source.text, secrets)]);
-      setResult(i, linter.finish(state, options, secrets));
+      const result = linter.finish(state, options, secrets);
+      const ignores = inputs[i]!.ignores;
+      setResult(i, ignores && ignores.length > 0 ? { ...result, diagnostics: applyIgnores(result.diagnostics, result.config, ignores) } : result);
     }
   };
 
@@ -195,7 +204,7 @@ export async function lintManyInWorkers(
         diagnostics: [],
         secretSpans: [],
       };
-      if (remote.pending.size <= BATCH) send(remote);
+      if (remote.pending.size <= batch) send(remote);
     } else {
       const config = states[i]!.config;
       setResult(i, { file: inputs[i]!.file, source: source(i), config, diagnostics: message.diagnostics, secretSpans: message.secretSpans as Span[] });
@@ -221,12 +230,18 @@ export async function lintManyInWorkers(
       send(remote);
       send(remote);
     }
-    // Meanwhile, the wg-quick files here.
-    for (const i of local) {
+    const prepareHere = (i: number): void => {
       const state = linter.prepare(inputs[i]!.content, inputs[i]!.file, options);
       states[i] = state;
       values[i] = secretValues(state.parsed.source.text, state.secretSpans);
+    };
+    for (const i of local) prepareHere(i);
+    for (let i = queue.shift(); i !== undefined; i = queue.shift()) {
+      await yieldToMessages();
+      prepareHere(i);
+      local.push(i);
     }
+    mainBusy = false;
     step();
     await done;
   } finally {
