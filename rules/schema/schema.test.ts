@@ -242,3 +242,24 @@ describe('schema/missing-required', () => {
     expect(run(missingRequired, '/ip address\nadd $args')).toEqual([]);
   });
 });
+
+describe('schema answers kept for the process (facts.ts)', () => {
+  const peers = '/interface wireguard peers\nadd interface=wg1 public-key="k" ';
+  const all = (text: string, version?: string): string[] =>
+    schemaRules.flatMap((rule) => run(rule as RouterRule, text, version).map((f) => `${rule.meta.id} ${f.text} ${f.message}`));
+
+  it('answers per version: interleaved versions give what each gives alone', () => {
+    const text = `${peers}responder=yes\n${peers}is-responder=yes keepalive=25s\n/interface wifiwave2\nprint\n`;
+    const versions = ['7.16.1', '7.17.1', undefined, '7.10', '7.24', '7.16.1'];
+    const first = versions.map((v) => all(text, v));
+    expect(first[0]).not.toEqual(first[1]); // responder / is-responder swap between 7.16 and 7.17
+    expect(versions.map((v) => all(text, v))).toEqual(first);
+  });
+
+  it('reports every repetition of a line, not only the first', () => {
+    const line = `${peers}endpoint-port=70000 frob=1 responder=maybe\n`;
+    const once = all(line, '7.16.1');
+    expect(once.length).toBeGreaterThan(2);
+    expect(all(line.repeat(3), '7.16.1')).toHaveLength(once.length * 3);
+  });
+});
