@@ -13,7 +13,7 @@
  * diagnostics are shown (a `roslint-disable` there might apply to the new ones).
  */
 import { secretSpans, REDACTED, type SeveritySetting } from '@roslint/core';
-import { syntaxSnapshot, updateSyntax, type Diagnostic, type SourceText, type SyntaxSnapshot, type TextChange } from '@roslint/parser';
+import { syntaxSnapshot, updateSyntax, type Diagnostic, type SourceText, type SyntaxSnapshot, type SyntaxUpdate, type TextChange } from '@roslint/parser';
 
 /** What a document's diagnostics were last computed for. */
 interface Shown {
@@ -76,8 +76,12 @@ export class QuickDiagnostics {
   /**
    * @param parseMaxChars Up to this size, a syntax snapshot the worker has not sent yet is made on
    * the spot (a full parse of 2 MB is ~50 ms) instead of waiting for it.
+   * @param onUpdate Told of every incremental re-parse (semantic tokens follow the same edits).
    */
-  constructor(private readonly parseMaxChars = 2_000_000) {}
+  constructor(
+    private readonly parseMaxChars = 2_000_000,
+    private readonly onUpdate?: (uri: string, before: string, update: SyntaxUpdate) => void,
+  ) {}
 
   /** A complete lint of `text` was published. */
   linted(uri: string, text: string, diagnostics: Diagnostic[], secrets: readonly string[], snapshot?: SyntaxSnapshot): void {
@@ -120,7 +124,9 @@ export class QuickDiagnostics {
     if (!s.snapshot && s.text.length <= this.parseMaxChars) s.snapshot = syntaxSnapshot(s.text, file);
     if (!s.snapshot || s.snapshot.source.text !== s.text) return undefined;
     if (text === s.text) return s.diagnostics;
-    const { snapshot, region, edit } = updateSyntax(s.snapshot, text, change && change.before === s.text ? change.edit : undefined);
+    const update = updateSyntax(s.snapshot, text, change && change.before === s.text ? change.edit : undefined);
+    this.onUpdate?.(uri, s.text, update);
+    const { snapshot, region, edit } = update;
     const source = snapshot.source;
     // Syntax diagnostics come from the new parse where it was redone (everywhere after a full parse).
     const replaced = (d: Diagnostic) =>

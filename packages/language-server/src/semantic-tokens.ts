@@ -15,16 +15,17 @@ export const LEGEND: SemanticTokensLegend = { tokenTypes: [...TOKEN_TYPES], toke
 /** Above this, highlighting falls back to the TextMate grammar (tokens would cost more than they help). */
 export const MAX_TOKENIZED_CHARS = 4_000_000;
 
-interface Tok {
+export interface Tok {
   start: number;
   end: number;
   type: TokenType;
 }
 
-function collect(script: Script): Tok[] {
+/** The tokens of a script, in source order; node offsets + `offset` = offsets in the document. */
+export function collectTokens(script: Script, offset = 0): Tok[] {
   const toks: Tok[] = [];
   const push = (start: number, end: number, type: TokenType) => {
-    if (end > start) toks.push({ start, end, type });
+    if (end > start) toks.push({ start: start + offset, end: end + offset, type });
   };
   for (const c of script.comments) push(c.start, c.end, 'comment');
 
@@ -120,7 +121,7 @@ function collect(script: Script): Tok[] {
     for (const s of list) statement(s);
   };
   statements(script.body);
-  return toks;
+  return toks.sort((a, b) => a.start - b.start || b.end - a.end);
 }
 
 export function semanticTokens(text: string, file: string): SemanticTokens {
@@ -131,30 +132,43 @@ export function semanticTokens(text: string, file: string): SemanticTokens {
   } catch {
     return { data: [] };
   }
-  return encode(collect(parsed.script), parsed.source);
+  return encodeTokens(collectTokens(parsed.script), parsed.source);
 }
 
-function encode(toks: Tok[], source: SourceText): SemanticTokens {
-  toks.sort((a, b) => a.start - b.start || b.end - a.end);
+/** LSP's relative encoding of sorted tokens (lines found by walking forward: tokens are in order). */
+export function encodeTokens(toks: readonly Tok[], source: SourceText): SemanticTokens {
+  const starts = source.lineStarts;
+  const textEnd = source.text.length;
+  /** End of line `l`'s content (before its terminator). */
+  const lineEnd = (l: number) => {
+    let e = l + 1 < starts.length ? starts[l + 1]! : textEnd;
+    const t = source.text;
+    if (e > starts[l]! && (t.charCodeAt(e - 1) === 10 || t.charCodeAt(e - 1) === 13)) e--;
+    if (e > starts[l]! && t.charCodeAt(e - 1) === 13 && l + 1 < starts.length) e--;
+    return e;
+  };
   const data: number[] = [];
   let prevLine = 0;
   let prevChar = 0;
   let lastEnd = -1;
+  let line = 0;
   for (const t of toks) {
     if (t.start < lastEnd) continue; // overlapping (e.g. a comment inside a string's span)
     lastEnd = t.end;
+    while (line + 1 < starts.length && starts[line + 1]! <= t.start) line++;
     // Tokens may not span lines: emit one per line piece.
-    const first = source.positionAt(t.start);
-    const last = source.positionAt(t.end);
-    for (let line = first.line; line <= last.line; line++) {
-      const startChar = line === first.line ? first.column : 0;
-      const endChar = line === last.line ? last.column : source.lineText(line).length;
-      if (endChar <= startChar) continue;
-      const deltaLine = line - prevLine;
-      const deltaChar = deltaLine === 0 ? startChar - prevChar : startChar;
-      data.push(deltaLine, deltaChar, endChar - startChar, TYPE_INDEX.get(t.type)!, 0);
-      prevLine = line;
-      prevChar = startChar;
+    for (let l = line, at = t.start; at < t.end || l === line; l++) {
+      const pieceEnd = Math.min(t.end, lineEnd(l));
+      const startChar = at - starts[l]!;
+      const length = pieceEnd - at;
+      if (length > 0) {
+        const deltaLine = l - prevLine;
+        data.push(deltaLine, deltaLine === 0 ? startChar - prevChar : startChar, length, TYPE_INDEX.get(t.type)!, 0);
+        prevLine = l;
+        prevChar = startChar;
+      }
+      if (l + 1 >= starts.length || starts[l + 1]! >= t.end) break;
+      at = starts[l + 1]!;
     }
   }
   return { data };

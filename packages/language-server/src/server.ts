@@ -23,6 +23,7 @@ import { offsetOf, spanToRange, toLspDiagnostic } from './convert.js';
 import { hoverAt } from './hover.js';
 import { CONFIG_FILE_NAME, LintSettingsLoader } from './lint-settings.js';
 import { QuickDiagnostics } from './quick-diagnostics.js';
+import { SemanticTokensCache } from './semantic-cache.js';
 import { LintService, errorLine, type LintedFile } from './lint-service.js';
 import type { LintWorkerClient } from './lint-worker-client.js';
 import { occurrencesAt, sameName } from './names.js';
@@ -93,7 +94,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   const problems = new Map<string, { all: number; errors: number }>();
   const log = (m: string) => connection.console.log(m);
   const workerMinChars = options.workerMinChars ?? DEFAULT_WORKER_MIN_CHARS;
-  const quick = new QuickDiagnostics();
+  const tokens = new SemanticTokensCache();
+  const quick = new QuickDiagnostics(undefined, (uri, before, update) => tokens.edited(uri, before, update));
   /** Documents linted in the worker get quick diagnostics after each edit. */
   const quickFor = (text: string) => options.worker !== undefined && text.length >= workerMinChars;
 
@@ -238,6 +240,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   });
   documents.onDidClose((e) => {
     quick.forget(e.document.uri);
+    tokens.forget(e.document.uri);
     lastEdit.delete(e.document.uri);
     service.closed(e.document.uri);
   });
@@ -325,7 +328,10 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   connection.languages.semanticTokens.on(
     guard('semantic tokens', { data: [] }, (params) => {
       const doc = documents.get(params.textDocument.uri);
-      return doc ? semanticTokens(doc.getText(), uriToFile(doc.uri)) : { data: [] };
+      if (!doc) return { data: [] };
+      const text = doc.getText();
+      // Large documents: kept up to date with each edit's re-parsed statements.
+      return quickFor(text) ? tokens.tokens(doc.uri, text, uriToFile(doc.uri)) : semanticTokens(text, uriToFile(doc.uri));
     }),
   );
 
