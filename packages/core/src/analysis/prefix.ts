@@ -231,13 +231,22 @@ function scanIpv4Prefix(text: string): { address: number; length: number; slash:
 /** `2^(32 − len)` per length: the size of an IPv4 prefix, in plain numbers (exact below 2^53). */
 const IPV4_SIZES = Array.from({ length: 33 }, (_, len) => 2 ** (32 - len));
 
-/** Integer bounds of a plain IPv4 prefix (see `scanIpv4Prefix`); undefined means "use parsePrefix". */
-export function ipv4PrefixBounds(text: string): Bounds | undefined {
+/**
+ * First and last address, as plain numbers, of a plain IPv4 prefix (see `scanIpv4Prefix`);
+ * undefined means "use parsePrefix". For callers that keep many ranges without an object each.
+ */
+export function ipv4PrefixNumbers(text: string): { first: number; last: number } | undefined {
   const p = scanIpv4Prefix(text);
   if (p === undefined) return undefined;
   const size = IPV4_SIZES[p.length]!;
   const first = p.address - (p.address % size);
-  return { family: 4, first: BigInt(first), last: BigInt(first + size - 1) };
+  return { first, last: first + size - 1 };
+}
+
+/** Integer bounds of a plain IPv4 prefix (see `scanIpv4Prefix`); undefined means "use parsePrefix". */
+export function ipv4PrefixBounds(text: string): Bounds | undefined {
+  const n = ipv4PrefixNumbers(text);
+  return n === undefined ? undefined : { family: 4, first: BigInt(n.first), last: BigInt(n.last) };
 }
 
 /**

@@ -7,20 +7,17 @@
  * `add-src-to-address-list` actions, DHCP server, PPP profiles, DNS static…), an entry set under
  * control flow, or a partial script that does not show the list at all.
  */
-import type { Item, RouterConfig } from '../../model/types.js';
-import { isDisabled } from '../../model/types.js';
+import type { PropertyValue, RouterConfig } from '../../model/types.js';
 import { splitList } from '../../model/values.js';
 import type { Tri } from '../interface-lists.js';
-import { type Bounds, type IpFamily, ipv4PrefixBounds, parseAddress, parsePrefix } from '../prefix.js';
-import { setWithin, setsOverlap } from './packet.js';
+import { type Bounds, type IpFamily, ipv4PrefixBounds, parseAddress, parsePrefix, ipv4PrefixNumbers } from '../prefix.js';
+import { type RangeSet, RangeSetBuilder } from './range-set.js';
 
 export interface AddressList {
   name: string;
   family: IpFamily;
-  /** Ranges of static, certain, enabled entries. */
-  entries: Bounds[];
-  /** Entries that are certain to exist, for related locations. */
-  items: Item[];
+  /** The addresses of static, certain, enabled entries, merged into one set. */
+  members: RangeSet;
   open: boolean;
 }
 
@@ -49,56 +46,82 @@ export function parseAddressOrRange(text: string, family: IpFamily): Bounds | un
   return { family, first: p.first, last: p.last };
 }
 
-function filledLists(config: RouterConfig): Set<string> {
+/** A name in `filled` that stands for "some list we cannot name" (a dynamic `list=` or `address-list=`). */
+const ANY_LIST = '\u0000any';
+
+// Both families read the same names; computed once per config (a walk over every item). Callers
+// copy it before adding to it.
+const filledCache = new WeakMap<RouterConfig, ReadonlySet<string>>();
+
+function filledLists(config: RouterConfig): ReadonlySet<string> {
+  const hit = filledCache.get(config);
+  if (hit) return hit;
   const out = new Set<string>();
   for (const menu of config.menus.values()) {
     for (const item of menu.items) {
       for (const name of ['address-list', 'address-lists']) {
         const v = item.props.get(name);
         if (v === undefined) continue;
-        if (v.dynamic) out.add('\u0000any');
+        if (v.dynamic) out.add(ANY_LIST);
         else for (const l of splitList(v)) out.add(l);
       }
     }
   }
+  filledCache.set(config, out);
   return out;
 }
 
 const cache = new WeakMap<RouterConfig, Map<IpFamily, AddressListIndex>>();
+
+function isTimeoutSet(timeout: PropertyValue | undefined): boolean {
+  return timeout !== undefined && timeout.text !== '' && timeout.text !== '0s';
+}
 
 export function addressLists(config: RouterConfig, family: IpFamily): AddressListIndex {
   let byFamily = cache.get(config);
   if (!byFamily) cache.set(config, (byFamily = new Map()));
   const hit = byFamily.get(family);
   if (hit) return hit;
-  const filled = filledLists(config);
-  const lists = new Map<string, AddressList>();
-  const get = (name: string): AddressList => {
-    let l = lists.get(name);
-    if (!l) lists.set(name, (l = { name, family, entries: [], items: [], open: filled.has(name) || filled.has('\u0000any') }));
+  const filled = new Set(filledLists(config));
+  const builders = new Map<string, { builder: RangeSetBuilder; open: boolean }>();
+  const get = (name: string) => {
+    let l = builders.get(name);
+    if (!l) builders.set(name, (l = { builder: new RangeSetBuilder(family), open: filled.has(name) || filled.has(ANY_LIST) }));
     return l;
   };
   for (const item of config.items(MENUS[family])) {
     const list = item.props.get('list');
-    const address = item.props.get('address');
     if (list === undefined || list.dynamic) {
-      for (const l of lists.values()) l.open = true;
-      filled.add('\u0000any');
+      for (const l of builders.values()) l.open = true;
+      filled.add(ANY_LIST);
       continue;
     }
     const l = get(list.text);
     const disabled = item.props.get('disabled');
-    if (isDisabled(item) && !item.uncertain && !disabled?.uncertain) continue;
-    const timeout = item.props.get('timeout');
-    const bounds = address !== undefined && !address.dynamic ? parseAddressOrRange(address.text, family) : undefined;
-    const settled = !item.uncertain && !list.uncertain && !(disabled?.uncertain ?? false) && !isDisabled(item);
-    if (bounds === undefined || !settled || (timeout !== undefined && timeout.text !== '' && timeout.text !== '0s')) {
+    const isOff = disabled !== undefined && !disabled.dynamic && (disabled.text === 'yes' || disabled.text === 'true'); // isDisabled
+    if (isOff && !item.uncertain && !disabled.uncertain) continue;
+    const settled = !item.uncertain && !list.uncertain && !(disabled?.uncertain ?? false) && !isOff;
+    if (!settled || isTimeoutSet(item.props.get('timeout'))) {
       l.open = true;
       continue;
     }
-    l.entries.push(bounds);
-    l.items.push(item);
+    const address = item.props.get('address');
+    if (address === undefined || address.dynamic) {
+      l.open = true;
+      continue;
+    }
+    // Plain IPv4 addresses and prefixes (most entries) go in as numbers, without a Bounds object.
+    const v4 = family === 4 ? ipv4PrefixNumbers(address.text) : undefined;
+    if (v4 !== undefined) {
+      l.builder.addNumbers(v4.first, v4.last);
+      continue;
+    }
+    const bounds = parseAddressOrRange(address.text, family);
+    if (bounds === undefined) l.open = true;
+    else l.builder.add(bounds);
   }
+  const lists = new Map<string, AddressList>();
+  for (const [name, l] of builders) lists.set(name, { name, family, members: l.builder.build(), open: l.open });
   const index = { lists, filled };
   byFamily.set(family, index);
   return index;
@@ -109,9 +132,8 @@ export function addressListMembership(config: RouterConfig, family: IpFamily, li
   const index = addressLists(config, family);
   const l = index.lists.get(list);
   // A partial script runs on a router whose lists it does not show.
-  const open = !config.isExport || (l ? l.open : index.filled.has(list) || index.filled.has('\u0000any'));
-  const entries = l?.entries ?? [];
-  if (entries.length > 0 && setWithin(set, entries)) return 'yes';
-  if (!open && !setsOverlap(set, entries)) return 'no';
+  const open = !config.isExport || (l ? l.open : index.filled.has(list) || index.filled.has(ANY_LIST));
+  if (l !== undefined && !l.members.empty && set.every((r) => l.members.covers(r))) return 'yes';
+  if (!open && !(l !== undefined && set.some((r) => l.members.meets(r)))) return 'no';
   return 'unknown';
 }
