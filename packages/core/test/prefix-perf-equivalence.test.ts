@@ -3,6 +3,7 @@
  * parsers gave before them (prefix-legacy.ts): same values, same error texts, same key order.
  */
 import { describe, it, expect } from 'vitest';
+import { Validator } from 'ip-num';
 import * as current from '../src/analysis/prefix.js';
 import { parseAddressOrRange } from '../src/analysis/firewall/address-lists.js';
 import * as legacy from './prefix-legacy.js';
@@ -59,6 +60,28 @@ function mutate(s: string, r: () => number): string {
   return r() < 0.5 ? ` ${s}` : `${s} `;
 }
 
+/** IPv6 text: hex groups, maybe one `::`, sometimes an IPv4 tail, a length, a scope or a defect. */
+function randomIpv6(r: () => number): string {
+  const group = () => {
+    const digits = 1 + Math.floor(r() * 4);
+    let g = '';
+    for (let i = 0; i < digits; i++) g += '0123456789abcdefABCDEF'[Math.floor(r() * 22)];
+    return g;
+  };
+  const total = r() < 0.3 ? 8 : Math.floor(r() * 8);
+  const groups = Array.from({ length: total }, group);
+  let s: string;
+  if (total === 8 && r() < 0.8) s = groups.join(':');
+  else {
+    const at = Math.floor(r() * (total + 1));
+    s = `${groups.slice(0, at).join(':')}::${groups.slice(at).join(':')}`;
+  }
+  if (r() < 0.1) s = s.replace(/[^:]*$/, `${Math.floor(r() * 300)}.${Math.floor(r() * 256)}.1.2`);
+  if (r() < 0.5) s += `/${Math.floor(r() * 132)}`;
+  if (r() < 0.05) s += '%ether1';
+  return r() < 0.3 ? mutate(s, r) : s;
+}
+
 function inputs(): string[] {
   const r = rng(0x5eed);
   const out = [...EDGES];
@@ -68,6 +91,7 @@ function inputs(): string[] {
     for (let k = 0; k < n; k++) s = mutate(s, r);
     out.push(s);
   }
+  for (let i = 0; i < 8000; i++) out.push(randomIpv6(r));
   for (let i = 0; i < 3000; i++) {
     let s = '';
     const n = 1 + Math.floor(r() * 12);
@@ -113,6 +137,25 @@ describe('IPv4 fast paths match the general parsers', () => {
       const text = `${legacy.formatAddress(4, BigInt(v))}/${len}`;
       if (current.ipv4PrefixBounds(text) === undefined) expect.fail(`${text} took the general path`);
     }
+  });
+
+  it('ip-num accepts every IPv6 text without an IPv4 tail that ipv6Value accepts', () => {
+    // parseAddress skips ip-num's check for these; this is the claim that makes it safe.
+    const r = rng(3);
+    const wrong: string[] = [];
+    let accepted = 0;
+    for (let i = 0; i < 20000; i++) {
+      const t = randomIpv6(r).replace(/[/%].*$/, '').trim();
+      if (t.includes('.') || !t.includes(':')) continue;
+      const parsed = current.parseAddress(t);
+      if (parsed !== undefined) accepted++;
+      if (parsed !== undefined && !Validator.isValidIPv6String(t)[0]) wrong.push(t);
+    }
+    for (const t of ['::', '::1', '1::', '1:2:3:4:5:6:7::', '::2:3:4:5:6:7:8', '1:2:3:4:5:6:7:8', 'FFFF::ffff']) {
+      if (!Validator.isValidIPv6String(t)[0] || current.parseAddress(t) === undefined) wrong.push(t);
+    }
+    expect(wrong.slice(0, 10)).toEqual([]);
+    expect(accepted).toBeGreaterThan(5000);
   });
 
   it('formatAddress', () => {
