@@ -92,9 +92,11 @@ async function startServer({ prof } = {}) {
       listeners.add(l);
     });
 
+  const full = init.capabilities.semanticTokensProvider?.full;
   return {
     connection,
     syncKind,
+    tokensDelta: typeof full === 'object' && full.delta === true,
     when,
     listeners,
     async stop() {
@@ -181,8 +183,31 @@ export async function benchEdits({ file, edits = 60, settleMs = 500, prof, log =
       completeMs.push(track.complete.get(version) - sent);
       await sleep(20); // a typist's pause, so one edit's work does not overlap the next
     }
+    // Semantic tokens, as an editor asks for them after each change (the first request parses in
+    // full; then deltas against the previous result when the server offers them, like VS Code).
+    const f0 = performance.now();
+    let previous = await server.connection.sendRequest('textDocument/semanticTokens/full', { textDocument: { uri } });
+    const tokensFirstMs = performance.now() - f0;
+    const tokensMs = [];
+    for (let i = 0; i < 10; i++) {
+      const version = edits + 2 + i;
+      const insert = i % 2 === 0;
+      const at = lineStart + character;
+      current = insert ? current.slice(0, at) + 'x' + current.slice(at) : current.slice(0, at) + current.slice(at + 1);
+      const range = { start: { line, character }, end: { line, character: insert ? character : character + 1 } };
+      const change = server.syncKind === P.TextDocumentSyncKind.Incremental ? { range, text: insert ? 'x' : '' } : { text: current };
+      await server.connection.sendNotification(P.DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [change] });
+      const t0 = performance.now();
+      const delta = previous?.resultId && server.tokensDelta;
+      previous = await server.connection.sendRequest(delta ? 'textDocument/semanticTokens/full/delta' : 'textDocument/semanticTokens/full', {
+        textDocument: { uri },
+        ...(delta ? { previousResultId: previous.resultId } : {}),
+      });
+      tokensMs.push(performance.now() - t0);
+      await track.waitComplete(version);
+    }
     if (process.env.LSP_BENCH_RAW) log(`  first: ${firstMs.map((x) => x.toFixed(0)).join(" ")}\n  complete: ${completeMs.map((x) => x.toFixed(0)).join(" ")}`);
-    return { file, bytes: text.length, edits, openMs, first: summary(firstMs), complete: summary(completeMs), syncKind: server.syncKind };
+    return { file, bytes: text.length, edits, openMs, first: summary(firstMs), complete: summary(completeMs), tokensFirstMs, tokens: summary(tokensMs), syncKind: server.syncKind };
   } finally {
     await server.stop();
   }
@@ -237,6 +262,8 @@ export function lspTable({ edit, open: opened }) {
     rows.push(`| 1 MB export open → diagnostics | ${f0(edit.openMs)} ms | — |`);
     rows.push(`| one-character edit → first diagnostics of that version: quick (edited statements re-parsed, the rest moved) (${edit.edits} edits) | ${stat(edit.first)} | p95 ≤ 30 ms |`);
     rows.push(`| one-character edit → complete lint of that version published | ${stat(edit.complete)} | — |`);
+    rows.push(`| semantic tokens (full): first request | ${f0(edit.tokensFirstMs)} ms | — |`);
+    rows.push(`| semantic tokens right after an edit (${edit.tokens.n}; delta requests when offered) | ${stat(edit.tokens)} | — |`);
   }
   if (opened) {
     rows.push(`| 20 MB export open → first diagnostics | ${f0(opened.diagnosticsMs)} ms | ≤ 1.5 s |`);

@@ -23,7 +23,7 @@ import { offsetOf, spanToRange, toLspDiagnostic } from './convert.js';
 import { hoverAt } from './hover.js';
 import { CONFIG_FILE_NAME, LintSettingsLoader } from './lint-settings.js';
 import { QuickDiagnostics } from './quick-diagnostics.js';
-import { SemanticTokensCache } from './semantic-cache.js';
+import { SemanticTokensCache, SemanticTokensResults } from './semantic-cache.js';
 import { LintService, errorLine, type LintedFile } from './lint-service.js';
 import type { LintWorkerClient } from './lint-worker-client.js';
 import { occurrencesAt, sameName } from './names.js';
@@ -95,6 +95,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   const log = (m: string) => connection.console.log(m);
   const workerMinChars = options.workerMinChars ?? DEFAULT_WORKER_MIN_CHARS;
   const tokens = new SemanticTokensCache();
+  const tokenResults = new SemanticTokensResults();
   const quick = new QuickDiagnostics(undefined, (uri, before, update) => tokens.edited(uri, before, update));
   /** Documents linted in the worker get quick diagnostics after each edit. */
   const quickFor = (text: string) => options.worker !== undefined && text.length >= workerMinChars;
@@ -184,7 +185,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         documentSymbolProvider: true,
         foldingRangeProvider: true,
         completionProvider: { triggerCharacters: ['/', ' ', '='] },
-        semanticTokensProvider: { legend: LEGEND, full: true },
+        semanticTokensProvider: { legend: LEGEND, full: { delta: true } },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'roslint-language-server', version: '0.1.0' },
@@ -241,6 +242,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   documents.onDidClose((e) => {
     quick.forget(e.document.uri);
     tokens.forget(e.document.uri);
+    tokenResults.forget(e.document.uri);
     lastEdit.delete(e.document.uri);
     service.closed(e.document.uri);
   });
@@ -325,14 +327,20 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     }),
   );
 
+  const tokensOf = (uri: string) => {
+    const doc = documents.get(uri);
+    if (!doc) return { data: [] };
+    const text = doc.getText();
+    // Large documents: kept up to date with each edit's re-parsed statements.
+    return quickFor(text) ? tokens.tokens(doc.uri, text, uriToFile(doc.uri)) : semanticTokens(text, uriToFile(doc.uri));
+  };
   connection.languages.semanticTokens.on(
-    guard('semantic tokens', { data: [] }, (params) => {
-      const doc = documents.get(params.textDocument.uri);
-      if (!doc) return { data: [] };
-      const text = doc.getText();
-      // Large documents: kept up to date with each edit's re-parsed statements.
-      return quickFor(text) ? tokens.tokens(doc.uri, text, uriToFile(doc.uri)) : semanticTokens(text, uriToFile(doc.uri));
-    }),
+    guard('semantic tokens', { data: [] }, (params) => tokenResults.full(params.textDocument.uri, tokensOf(params.textDocument.uri))),
+  );
+  connection.languages.semanticTokens.onDelta(
+    guard('semantic tokens', { data: [] }, (params) =>
+      tokenResults.delta(params.textDocument.uri, params.previousResultId, tokensOf(params.textDocument.uri)),
+    ),
   );
 
   connection.onShutdown(() => service.dispose());

@@ -8,7 +8,7 @@ import { parse, type SourceText } from '@roslint/parser';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { QuickDiagnostics } from '../src/quick-diagnostics.js';
-import { SemanticTokensCache } from '../src/semantic-cache.js';
+import { SemanticTokensCache, SemanticTokensResults } from '../src/semantic-cache.js';
 import { collectTokens, encodeTokens, semanticTokens, TOKEN_TYPES, type Tok } from '../src/semantic-tokens.js';
 
 const FIXTURES = fileURLToPath(new URL('../../../fixtures/', import.meta.url));
@@ -100,5 +100,26 @@ describe('encodeTokens', () => {
       const toks = collectTokens(parsed.script);
       expect(encodeTokens(toks, parsed.source).data, f).toEqual(referenceEncode(toks, parsed.source));
     }
+  });
+});
+
+describe('SemanticTokensResults', () => {
+  const apply = (data: number[], edits: { start: number; deleteCount: number; data?: number[] }[]) => {
+    const out = [...data];
+    for (const e of [...edits].sort((a, b) => b.start - a.start)) out.splice(e.start, e.deleteCount, ...(e.data ?? []));
+    return out;
+  };
+  it('answers a delta request with the changed run, which rebuilds the new data', () => {
+    const r = new SemanticTokensResults();
+    const first = r.full(URI, { data: [0, 0, 3, 1, 0, 1, 2, 4, 2, 0, 0, 5, 1, 3, 0] });
+    for (const next of [[0, 0, 3, 1, 0, 1, 2, 5, 2, 0, 0, 5, 1, 3, 0], [0, 0, 3, 1, 0], [], [1, 1, 1, 1, 0, 0, 0, 3, 1, 0]]) {
+      const prev = (r as unknown as { last: Map<string, { data: number[] }> }).last.get(URI)!.data;
+      const id = (r as unknown as { last: Map<string, { resultId: string }> }).last.get(URI)!.resultId;
+      const d = r.delta(URI, id, { data: next }) as { resultId: string; edits: { start: number; deleteCount: number; data?: number[] }[] };
+      expect(d.edits).toBeDefined();
+      expect(apply(prev, d.edits)).toEqual(next);
+    }
+    // An unknown previous result gets the full data.
+    expect(r.delta(URI, first.resultId!, { data: [1] })).toMatchObject({ data: [1] });
   });
 });
