@@ -1,52 +1,72 @@
 #!/usr/bin/env node
 /**
- * Prototype for the 1,000-file network: how much do worker threads buy on this machine?
+ * The 1,000-file network, one thread vs. worker threads (build first: `npx tsc -b`).
  *
- * `serial`: one thread reads and lints every file with Linter.lintMany (what the CLI does).
- * `workers`: each of W worker threads lints its share of the files (parse → model → router rules,
- * network rules within its share only), in parallel. This is the upper bound of a design where
- * workers build the per-file models and only a compact, serialisable network summary (WireGuard
- * interfaces, peers, keys, addresses) goes back to the main thread for the cross-router rules —
- * the network rules themselves cost ~1 s of the 1,000-file run (measured separately with --cpu-prof).
+ * `serial`: Linter.lintMany in this thread. `workers`: lintManyInWorkers (core/linter/parallel.ts)
+ * with W worker threads besides this one (this script is the worker module), what the CLI does for
+ * networks of ≥ 16 files. Prints wall time, this process's CPU time, the network rules' share
+ * (they run on the main thread, after every file is prepared: the serial part) and checks that
+ * both give the same diagnostics. Each mode runs in a process of its own (a warm JIT from one run
+ * would flatter the next).
  *
- *   node bench/parallel-proto.mjs [dir] [workers=2]
+ *   node bench/parallel-proto.mjs [dir] [workers=cores−1]
  */
 import { readdirSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { isMainThread, parentPort } from 'node:worker_threads';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const core = await import(join(root, 'packages/core/dist/index.js'));
+const { builtinRules } = await import(join(root, 'rules/dist/index.js'));
 
-async function lintFiles(files) {
-  const { Linter } = await import(join(root, 'packages/core/dist/index.js'));
-  const { builtinRules } = await import(join(root, 'rules/dist/index.js'));
-  const inputs = files.map((file) => ({ file, content: new Uint8Array(readFileSync(file)) }));
-  const results = new Linter({ rules: builtinRules }).lintMany(inputs, {});
-  return results.reduce((n, r) => n + r.diagnostics.length, 0);
-}
-
-if (isMainThread) {
-  const dir = process.argv[2] ?? join(root, 'bench/out/inputs/network-1000');
-  const W = Number(process.argv[3] ?? 2);
-  const files = readdirSync(dir).filter((f) => f.endsWith('.rsc')).sort().map((f) => join(dir, f));
-  let t = performance.now();
-  const serial = await lintFiles(files);
-  const serialMs = performance.now() - t;
-  t = performance.now();
-  const shares = Array.from({ length: W }, (_, i) => files.filter((_, j) => j % W === i));
-  const counts = await Promise.all(
-    shares.map(
-      (share) =>
-        new Promise((resolve, reject) => {
-          const w = new Worker(fileURLToPath(import.meta.url), { workerData: share });
-          w.once('message', resolve);
-          w.once('error', reject);
-        }),
-    ),
-  );
-  const parallelMs = performance.now() - t;
-  console.log(`${files.length} files: serial ${(serialMs / 1000).toFixed(1)} s (${serial} diagnostics); ${W} workers ${(parallelMs / 1000).toFixed(1)} s (${counts.join('+')} diagnostics); speed-up ${(serialMs / parallelMs).toFixed(2)}×`);
+if (!isMainThread) {
+  core.serveLintWorker(parentPort, builtinRules);
 } else {
-  parentPort.postMessage(await lintFiles(workerData));
+  const args = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+  const dir = args[0] ?? join(root, 'bench/out/inputs/network-1000');
+  const W = Number(args[1] ?? availableParallelism() - 1);
+  const files = readdirSync(dir).filter((f) => /\.(rsc|conf)$/.test(f)).sort().map((f) => join(dir, f));
+  const inputs = files.map((file) => ({ file, content: new Uint8Array(readFileSync(file)) }));
+  const cpu = () => {
+    const c = process.cpuUsage();
+    return (c.user + c.system) / 1000;
+  };
+  const digest = (results) => JSON.stringify(results.map((r) => r.diagnostics));
+
+  /** Time a lint, and the network rules within it. */
+  async function timed(run) {
+    const linter = new core.Linter({ rules: builtinRules });
+    const runNetworkRules = linter.runNetworkRules.bind(linter);
+    let networkMs = 0;
+    linter.runNetworkRules = (states, options) => {
+      const t = performance.now();
+      runNetworkRules(states, options);
+      networkMs = performance.now() - t;
+    };
+    const t = performance.now();
+    const c = cpu();
+    const results = await run(linter);
+    return { ms: performance.now() - t, cpuMs: cpu() - c, networkMs, results };
+  }
+
+  const show = (r) =>
+    `${(r.ms / 1000).toFixed(1)} s wall, ${(r.cpuMs / 1000).toFixed(1)} s CPU (all threads), network rules ${(r.networkMs / 1000).toFixed(1)} s`;
+  const mode = process.argv.find((a) => a.startsWith('--mode='))?.slice(7);
+  if (mode === 'workers' || mode === 'serial') {
+    const r =
+      mode === 'workers'
+        ? await timed((linter) => core.lintManyInWorkers(linter, inputs, {}, { url: new URL(import.meta.url), count: W }))
+        : await timed((linter) => linter.lintMany(inputs, {}));
+    process.stdout.write(JSON.stringify({ line: show(r), ms: r.ms, digest: digest(r.results) }));
+  } else {
+    const { execFileSync } = await import('node:child_process');
+    const run = (m) => JSON.parse(execFileSync(process.execPath, [fileURLToPath(import.meta.url), dir, String(W), `--mode=${m}`], { encoding: 'utf8', maxBuffer: 1 << 30 }));
+    const serial = run('serial');
+    console.log(`${files.length} files, one thread: ${serial.line}`);
+    const parallel = run('workers');
+    console.log(`${files.length} files, ${W} worker thread(s) + main: ${parallel.line}`);
+    console.log(`speed-up ${(serial.ms / parallel.ms).toFixed(2)}×; same diagnostics: ${serial.digest === parallel.digest}`);
+  }
 }

@@ -89,7 +89,7 @@ interface Remote {
   failed?: string;
 }
 
-/** Lint `inputs` as one network on `pool.count` worker threads; results in input order. */
+/** Lint `inputs` as one network on this thread and `pool.count` worker threads; results in input order. */
 export async function lintManyInWorkers(
   linter: Linter,
   inputs: readonly ParallelInput[],
@@ -102,7 +102,6 @@ export async function lintManyInWorkers(
   const states: Array<FileState | undefined> = new Array(n);
   const values: Array<string[] | undefined> = new Array(n);
   const results: Array<LintResult | undefined> = new Array(n);
-  const owner = new Map<number, Remote>();
 
   const queue: number[] = [];
   /** Files linted here (full states). */
@@ -144,7 +143,6 @@ export async function lintManyInWorkers(
       files.push({ index: i, file: input.file, content: input.content, ...(input.ignores ? { ignores: input.ignores } : {}) });
       remote.pending.add(i);
       remote.holds.push(i);
-      owner.set(i, remote);
     }
     if (files.length > 0) remote.worker.postMessage({ type: 'prepare', options, files } satisfies ToWorker);
   };
