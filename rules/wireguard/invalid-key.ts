@@ -15,16 +15,17 @@ export const invalidKey: RouterRule = {
   },
   check(ctx) {
     const view = ctx.use(wireguardView);
-    const secret = (v: PropertyValue | undefined, owner: string, prop: string, keywords: boolean) => {
+    // `owner` is called only when reporting: naming all 20,000 peers of a big export up front showed in profiles.
+    const secret = (v: PropertyValue | undefined, owner: () => string, prop: string, keywords: boolean) => {
       const value = certain(v);
       if (!value || value.text === '') return; // empty: RouterOS generates (interface) or unsets
       if (keywords && KEY_KEYWORDS.has(value.text)) return;
       const r = checkKeyText(value.text);
-      if (!r.ok) ctx.report({ span: value.span, message: `${prop} of ${owner} ${r.reason}` });
+      if (!r.ok) ctx.report({ span: value.span, message: `${prop} of ${owner()} ${r.reason}` });
     };
     for (const wg of view.interfaces) {
       if (wg.disabled) continue;
-      secret(wg.item.props.get('private-key'), `interface \`${wg.name}\``, 'private-key', false);
+      secret(wg.item.props.get('private-key'), () => `interface \`${wg.name}\``, 'private-key', false);
     }
     for (const peer of view.peers) {
       if (peer.disabled) continue;
@@ -34,8 +35,9 @@ export const invalidKey: RouterRule = {
         if (problem) ctx.report({ span: pk.span, message: `public-key of ${peerRef(peer)} ${problem}` });
       }
       // RouterOS accepts `auto`/`none` for the peer's preshared-key and (7.12+) private-key.
-      secret(peer.presharedKeyValue, peerRef(peer), 'preshared-key', true);
-      secret(peer.privateKeyValue, peerRef(peer), 'private-key', true);
+      const owner = () => peerRef(peer);
+      secret(peer.presharedKeyValue, owner, 'preshared-key', true);
+      secret(peer.privateKeyValue, owner, 'private-key', true);
     }
   },
 };
