@@ -1,11 +1,11 @@
 /**
- * Address lists as merged range sets (range-set.ts, address-lists.ts) must answer every
+ * Address lists as merged range sets (merged-ranges.ts, address-lists.ts) must answer every
  * membership question exactly as the previous list-of-bounds code did (address-lists-legacy.ts,
  * packet-legacy.ts): random unions and queries, and random address-list sections of scripts.
  */
 import { describe, it, expect } from 'vitest';
 import type { Bounds, IpFamily } from '../src/analysis/prefix.js';
-import { RangeSetBuilder } from '../src/analysis/firewall/range-set.js';
+import { MergedRangesBuilder } from '../src/analysis/firewall/merged-ranges.js';
 import { addressListMembership } from '../src/analysis/firewall/address-lists.js';
 import { setWithin, setsOverlap } from './packet-legacy.js';
 import * as legacy from './address-lists-legacy.js';
@@ -39,7 +39,7 @@ describe('range sets answer as setWithin / setsOverlap did', () => {
     for (let round = 0; round < 3000; round++) {
       const family: IpFamily = r() < 0.7 ? 4 : 6;
       const of = Array.from({ length: Math.floor(r() * 8) }, () => randomRange(r, family));
-      const builder = new RangeSetBuilder(family);
+      const builder = new MergedRangesBuilder(family);
       for (const b of of) builder.add(b);
       const set = builder.build();
       for (let q = 0; q < 10; q++) {

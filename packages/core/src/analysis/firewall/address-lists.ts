@@ -11,13 +11,13 @@ import type { PropertyValue, RouterConfig } from '../../model/types.js';
 import { splitList } from '../../model/values.js';
 import type { Tri } from '../interface-lists.js';
 import { type Bounds, type IpFamily, ipv4PrefixBounds, parseAddress, parsePrefix, ipv4PrefixNumbers } from '../prefix.js';
-import { type RangeSet, RangeSetBuilder } from './range-set.js';
+import { type MergedRanges, MergedRangesBuilder } from './merged-ranges.js';
 
 export interface AddressList {
   name: string;
   family: IpFamily;
   /** The addresses of static, certain, enabled entries, merged into one set. */
-  members: RangeSet;
+  members: MergedRanges;
   open: boolean;
 }
 
@@ -83,10 +83,10 @@ export function addressLists(config: RouterConfig, family: IpFamily): AddressLis
   const hit = byFamily.get(family);
   if (hit) return hit;
   const filled = new Set(filledLists(config));
-  const builders = new Map<string, { builder: RangeSetBuilder; open: boolean }>();
+  const builders = new Map<string, { builder: MergedRangesBuilder; open: boolean }>();
   const get = (name: string) => {
     let l = builders.get(name);
-    if (!l) builders.set(name, (l = { builder: new RangeSetBuilder(family), open: filled.has(name) || filled.has(ANY_LIST) }));
+    if (!l) builders.set(name, (l = { builder: new MergedRangesBuilder(family), open: filled.has(name) || filled.has(ANY_LIST) }));
     return l;
   };
   for (const item of config.items(MENUS[family])) {

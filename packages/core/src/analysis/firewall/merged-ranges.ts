@@ -8,7 +8,7 @@
  */
 import type { Bounds, IpFamily } from '../prefix.js';
 
-export class RangeSetBuilder {
+export class MergedRangesBuilder {
   private readonly firsts: number[] = [];
   private readonly lasts: number[] = [];
   private readonly wide: { first: bigint; last: bigint }[] = [];
@@ -27,12 +27,12 @@ export class RangeSetBuilder {
     else this.wide.push({ first: b.first, last: b.last });
   }
 
-  build(): RangeSet {
+  build(): MergedRanges {
     return this.family === 4 ? mergeNumbers(this.firsts, this.lasts) : mergeBigints(this.family, this.wide);
   }
 }
 
-export interface RangeSet {
+export interface MergedRanges {
   readonly family: IpFamily;
   /** No range was added. */
   readonly empty: boolean;
@@ -79,7 +79,7 @@ function ascendingOrder(firsts: readonly number[]): ArrayLike<number> {
   return order;
 }
 
-function mergeNumbers(firsts: number[], lasts: number[]): RangeSet {
+function mergeNumbers(firsts: number[], lasts: number[]): MergedRanges {
   const order = ascendingOrder(firsts);
   const mf: number[] = [];
   const ml: number[] = [];
@@ -115,7 +115,7 @@ function mergeNumbers(firsts: number[], lasts: number[]): RangeSet {
   };
 }
 
-function mergeBigints(family: IpFamily, ranges: { first: bigint; last: bigint }[]): RangeSet {
+function mergeBigints(family: IpFamily, ranges: { first: bigint; last: bigint }[]): MergedRanges {
   const sorted = [...ranges].sort((a, b) => (a.first < b.first ? -1 : a.first > b.first ? 1 : 0));
   const merged: { first: bigint; last: bigint }[] = [];
   for (const r of sorted) {
