@@ -238,6 +238,7 @@ export async function benchOpen({ file, prof, log = () => {} }) {
       await Promise.race([sleep(100), firstAt]);
     }
     const diagnosticsMs = (await firstAt) - t0;
+    if (process.env.LSP_BENCH_RAW) log(`  hover: ${hoverMs.map((x) => x.toFixed(0)).join(' ')}\n  symbols: ${symbolMs.map((x) => x.toFixed(0)).join(' ')}`);
     log(`  opened ${file} (${(text.length / 1e6).toFixed(1)} MB): first diagnostics after ${diagnosticsMs.toFixed(0)} ms`);
     // After the lint: the outline (sent by the worker), then a hover (needs the model, built on first use).
     const a0 = performance.now();

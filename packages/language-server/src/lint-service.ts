@@ -21,7 +21,7 @@ import type { DocumentSymbol } from 'vscode-languageserver';
 import { LintCancelled, type LintWorkerClient, type WorkerResult, type WorkerSnapshot } from './lint-worker-client.js';
 import { documentSymbols } from './outline.js';
 
-type WorkerExtras = Pick<WorkerResult, 'secrets' | 'symbols'>;
+type WorkerExtras = Pick<WorkerResult, 'secrets' | 'symbols' | 'job'>;
 import { DiskFiles, findRouterOsFiles, isWgQuickFile } from './workspace-files.js';
 import { fileToUri, isConfFile, isRouterOsFile, uriToFile } from './uris.js';
 
@@ -57,6 +57,18 @@ export class LintedFile {
   documentSymbols(): DocumentSymbol[] {
     return this.computed.symbols ?? documentSymbols(this.config);
   }
+
+  /**
+   * For a worker result whose model was not built here: the worker job that holds it, and the
+   * linted text (positions in requests refer to it).
+   */
+  workerModel(): { job: number; source: SourceText } | undefined {
+    if (this.model || this.computed.job === undefined || typeof this.content !== 'string') return undefined;
+    this.linedSource ??= new SourceText(this.content);
+    return { job: this.computed.job, source: this.linedSource };
+  }
+
+  private linedSource: SourceText | undefined;
 
   get config(): RouterConfig {
     if (!this.model) {
@@ -380,7 +392,7 @@ export class LintService {
       this.hooks.onSnapshot?.(i.uri, snapshot);
     };
     this.worker.lint(inputs.map((i) => i.input), options, onSnapshot).then(
-      (results) => done(new Map(results.map((r) => [r.file, r.diagnostics])), undefined, new Map(results.map((r) => [r.file, { secrets: r.secrets, symbols: r.symbols }]))),
+      (results) => done(new Map(results.map((r) => [r.file, r.diagnostics])), undefined, new Map(results.map((r) => [r.file, { secrets: r.secrets, symbols: r.symbols, job: r.job }]))),
       (err: unknown) => {
         if (err instanceof LintCancelled) return done(undefined, CANCELLED);
         this.hooks.log(`lint worker: ${errorLine(err)}`);

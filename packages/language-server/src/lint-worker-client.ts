@@ -11,6 +11,8 @@ export interface WorkerResult {
   secrets?: string[];
   /** The outline, made from the worker's model (the server has none for worker results). */
   symbols?: DocumentSymbol[];
+  /** The job that linted it (the worker keeps that job's models for questions like hover). */
+  job?: number;
 }
 
 /** A syntax snapshot as posted by the worker (the server rebuilds its SourceText from the text it sent). */
@@ -31,6 +33,7 @@ export class LintWorkerClient {
   private worker: Worker | undefined;
   private nextId = 1;
   private pending = new Map<number, { resolve: (r: WorkerResult[]) => void; reject: (e: Error) => void; onSnapshot?: (s: WorkerSnapshot) => void }>();
+  private questions = new Map<number, { resolve: (a: { value?: unknown; missing?: boolean }) => void; reject: (e: Error) => void }>();
   /** Snapshot callbacks of finished jobs whose snapshots are still coming. */
   private snapshotsOf = new Map<number, (s: WorkerSnapshot) => void>();
 
@@ -40,9 +43,17 @@ export class LintWorkerClient {
     if (this.worker) return this.worker;
     const worker = new Worker(new URL('./lint-worker.mjs', import.meta.url), { workerData: { extraRules: this.extraRules } });
     worker.unref();
-    worker.on('message', (m: { id: number; results?: WorkerResult[]; error?: string; snapshot?: WorkerSnapshot }) => {
-      if (m.snapshot) {
+    worker.on('message', (m: { id: number; results?: WorkerResult[]; error?: string; snapshot?: WorkerSnapshot; answer?: { value?: unknown; missing?: boolean } }) => {
+      const q = this.questions.get(m.id);
+      if (m.snapshot && !q) {
         this.snapshotsOf.get(m.id)?.(m.snapshot);
+        return;
+      }
+      if (q) {
+        this.questions.delete(m.id);
+        if (m.answer) q.resolve(m.answer);
+        else if (m.snapshot) q.resolve({ value: m.snapshot });
+        else q.reject(new Error(m.error ?? 'no answer'));
         return;
       }
       const p = this.pending.get(m.id);
@@ -52,14 +63,15 @@ export class LintWorkerClient {
         // Only the latest job's snapshots are wanted.
         this.snapshotsOf.clear();
         if (p.onSnapshot) this.snapshotsOf.set(m.id, p.onSnapshot);
-        p.resolve(m.results);
+        p.resolve(m.results.map((r) => ({ ...r, job: m.id })));
       } else p.reject(new Error(m.error ?? 'lint failed'));
     });
     const fail = (err: Error) => {
       if (this.worker !== worker) return; // already replaced (cancelled)
       this.worker = undefined;
-      for (const p of this.pending.values()) p.reject(err);
+      for (const p of [...this.pending.values(), ...this.questions.values()]) p.reject(err);
       this.pending.clear();
+      this.questions.clear();
     };
     worker.on('error', fail);
     worker.on('exit', (code) => fail(new Error(`lint worker exited (${code})`)));
@@ -89,12 +101,41 @@ export class LintWorkerClient {
     });
   }
 
+  /**
+   * Hover on a file of lint job `job`, answered from the worker's model; `missing` when the worker
+   * no longer holds that job's models (a newer lint ran, or it was restarted).
+   */
+  hover(job: number, file: string, offset: number, routerosVersion: string | undefined): Promise<{ value?: unknown; missing?: boolean }> {
+    if (!this.worker) return Promise.resolve({ missing: true });
+    return this.ask({ kind: 'hover', job, file, offset, routerosVersion });
+  }
+
+  /** A syntax snapshot of `content`, made in the worker (a 20 MB parse would stall the server's thread). */
+  async snapshot(file: string, content: string): Promise<WorkerSnapshot> {
+    this.ensure();
+    return (await this.ask({ kind: 'snapshot', file, content })).value as WorkerSnapshot;
+  }
+
+  private ask(question: Record<string, unknown>): Promise<{ value?: unknown; missing?: boolean }> {
+    return new Promise((resolve, reject) => {
+      const id = this.nextId++;
+      this.questions.set(id, { resolve, reject });
+      try {
+        this.ensure().postMessage({ id, ...question });
+      } catch (err) {
+        this.questions.delete(id);
+        reject(err instanceof Error ? err : new Error(String(err)));
+      }
+    });
+  }
+
   /** Abandon the running lint (its documents changed): the worker is restarted for the next job. */
   cancel(): void {
     const worker = this.worker;
     this.worker = undefined;
-    for (const p of this.pending.values()) p.reject(new LintCancelled());
+    for (const p of [...this.pending.values(), ...this.questions.values()]) p.reject(new LintCancelled());
     this.pending.clear();
+    this.questions.clear();
     this.snapshotsOf.clear();
     void worker?.terminate();
   }

@@ -13,7 +13,7 @@
  * diagnostics are shown (a `roslint-disable` there might apply to the new ones).
  */
 import { secretSpans, REDACTED, type SeveritySetting } from '@roslint/core';
-import { syntaxSnapshot, updateSyntax, type Diagnostic, type SourceText, type SyntaxSnapshot, type SyntaxUpdate, type TextChange } from '@roslint/parser';
+import { syntaxSnapshot, tryUpdateSyntax, updateSyntax, type Diagnostic, type SourceText, type SyntaxSnapshot, type SyntaxUpdate, type TextChange } from '@roslint/parser';
 
 /** What a document's diagnostics were last computed for. */
 interface Shown {
@@ -25,6 +25,8 @@ interface Shown {
   secrets: string[];
   /** Whether `text` has suppression comments (undefined: not looked yet). */
   directives?: boolean;
+  /** A snapshot of `text` was asked of the worker. */
+  snapshotAsked?: boolean;
 }
 
 const DIRECTIVE = /roslint-(disable|enable|ignore)/;
@@ -86,8 +88,10 @@ export class QuickDiagnostics {
   /** A complete lint of `text` was published. */
   linted(uri: string, text: string, diagnostics: Diagnostic[], secrets: readonly string[], snapshot?: SyntaxSnapshot): void {
     const before = this.shown.get(uri);
-    // The snapshot of a quick update of the same text stays valid.
-    const keep = snapshot ?? (before?.snapshot && before.text === text ? before.snapshot : undefined);
+    // The snapshot of a quick update of the same text stays valid; one of an older text is carried
+    // forward when that is cheap.
+    const old = before?.snapshot;
+    const keep = snapshot ?? (old && old.source.text === text ? old : old ? tryUpdateSyntax(old, text)?.snapshot : undefined);
     this.shown.set(uri, { text, diagnostics, snapshot: keep, secrets: [...secrets].sort((a, b) => b.length - a.length) });
   }
 
@@ -98,12 +102,23 @@ export class QuickDiagnostics {
   }
 
   /**
-   * Whether a syntax snapshot of `text` should be made elsewhere (the worker, right after its lint:
-   * then the first keystroke does not pay for a cold full parse here).
+   * Whether a syntax snapshot of `text` should be made by the worker right after its lint (then the
+   * first keystroke does not pay for a cold full parse here). Not for documents too large to parse
+   * here: their snapshot is asked for on the first edit (`snapshotWanted`), so the worker is free
+   * to answer questions about them right after opening.
    */
   wantsSnapshot(uri: string, text: string): boolean {
+    if (text.length > this.parseMaxChars) return false;
     const s = this.shown.get(uri);
     return s?.snapshot === undefined || s.snapshot.source.text !== text;
+  }
+
+  /** The text a syntax snapshot is wanted for (once per text), when `changed` had none to start from. */
+  snapshotWanted(uri: string): string | undefined {
+    const s = this.shown.get(uri);
+    if (!s || s.snapshot || s.snapshotAsked) return undefined;
+    s.snapshotAsked = true;
+    return s.text;
   }
 
   forget(uri: string): void {
@@ -124,7 +139,14 @@ export class QuickDiagnostics {
     if (!s.snapshot && s.text.length <= this.parseMaxChars) s.snapshot = syntaxSnapshot(s.text, file);
     if (!s.snapshot || s.snapshot.source.text !== s.text) return undefined;
     if (text === s.text) return s.diagnostics;
-    const update = updateSyntax(s.snapshot, text, change && change.before === s.text ? change.edit : undefined);
+    const hint = change && change.before === s.text ? change.edit : undefined;
+    // A document too large to parse here in full goes without quick diagnostics when the edit needs
+    // that (an unclosed quote); the worker makes a new snapshot.
+    const update = text.length > this.parseMaxChars ? tryUpdateSyntax(s.snapshot, text, hint) : updateSyntax(s.snapshot, text, hint);
+    if (!update) {
+      this.shown.set(uri, { text: s.text, diagnostics: s.diagnostics, secrets: s.secrets });
+      return undefined;
+    }
     this.onUpdate?.(uri, s.text, update);
     const { snapshot, region, edit } = update;
     const source = snapshot.source;

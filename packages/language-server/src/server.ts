@@ -11,6 +11,7 @@ import {
   TextDocumentSyncKind,
   type Connection,
   type InitializeResult,
+  type Hover,
   type Location,
   type Range,
 } from 'vscode-languageserver';
@@ -255,6 +256,13 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     const change = lastEdit.get(doc.uri);
     lastEdit.delete(doc.uri);
     const diagnostics = quick.changed(doc.uri, file, text, loader.settingsFor(file).severities, change);
+    const before = diagnostics ? undefined : quick.snapshotWanted(doc.uri);
+    if (before !== undefined && options.worker) {
+      options.worker.snapshot(file, before).then(
+        (s) => quick.snapshotReady(doc.uri, { file: s.file, source: new SourceText(before), statements: s.statements, problems: s.problems, reusable: s.reusable }),
+        (err: unknown) => log(`syntax snapshot: ${errorLine(err)}`),
+      );
+    }
     if (diagnostics) void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: diagnostics.map((d) => toLspDiagnostic(d, docs)) });
   }
 
@@ -268,15 +276,28 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     }),
   );
 
-  connection.onHover(
-    guard('hover', null, (params) => {
+  connection.onHover(async (params) => {
+    // A large document linted in the worker: asked there, where its model is (building it here
+    // would stall every request for seconds on a 20 MB export).
+    try {
+      const linted = current(params.textDocument.uri);
+      const remote = linted?.workerModel();
+      if (linted && remote && options.worker) {
+        const a = await options.worker.hover(remote.job, linted.file, offsetOf(remote.source, params.position), settings.routerosVersion);
+        if (!a.missing) return (a.value ?? null) as Hover | null;
+      }
+    } catch (err) {
+      log(`hover (worker) failed: ${errorLine(err)}`);
+    }
+    return hoverHere(params);
+  });
+  const hoverHere = guard('hover', null, (params: { textDocument: { uri: string }; position: { line: number; character: number } }) => {
       const linted = current(params.textDocument.uri);
       if (!linted) return null;
       const config = linted.config;
       const group = service.group(linted.uri).map((g) => g.config);
       return hoverAt(config, offsetOf(config.source, params.position), group, settings.routerosVersion);
-    }),
-  );
+  });
 
   const locations = (uri: string, position: { line: number; character: number }, withDefinitions: boolean, onlyDefinitions: boolean): Location[] => {
     const linted = current(uri);

@@ -201,9 +201,15 @@ class EditedSourceText extends SourceText {
  * comparing the two texts; it must be the one range in which they differ.
  */
 export function updateSyntax(previous: SyntaxSnapshot, text: string, change?: TextChange): SyntaxUpdate {
+  const edit = change ?? changedRange(previous.source.text, text);
+  return tryUpdateSyntax(previous, text, edit) ?? { snapshot: syntaxSnapshot(text, previous.file), edit };
+}
+
+/** `updateSyntax`, or undefined where it would parse the whole text (for callers that cannot afford that now). */
+export function tryUpdateSyntax(previous: SyntaxSnapshot, text: string, change?: TextChange): SyntaxUpdate | undefined {
   const old = previous.source.text;
   const edit = change ?? changedRange(old, text);
-  const full = (): SyntaxUpdate => ({ snapshot: syntaxSnapshot(text, previous.file), edit });
+  const full = (): undefined => undefined;
   if (!previous.reusable || text.charCodeAt(0) === 0xfeff || text.indexOf('\0') >= 0 || detectBinary(text) !== undefined) return full();
   const delta = edit.newEnd - edit.oldEnd;
   const st = previous.statements;

@@ -5,4 +5,4 @@ export { parse, parseSource, type ParseOptions, type ParseResult } from './parse
 export { staticText } from './values.js';
 export { KNOWN_COMMANDS, SCRIPT_COMMANDS, SCRIPT_PROPERTIES } from './commands.js';
 export { forEachNode, type AnyNode } from './walk.js';
-export { syntaxSnapshot, updateSyntax, syntaxDiagnostics, changedRange, type SyntaxSnapshot, type SyntaxUpdate, type SyntaxProblem, type ReparsedRegion, type TextChange } from './incremental.js';
+export { syntaxSnapshot, updateSyntax, tryUpdateSyntax, syntaxDiagnostics, changedRange, type SyntaxSnapshot, type SyntaxUpdate, type SyntaxProblem, type ReparsedRegion, type TextChange } from './incremental.js';
