@@ -271,7 +271,7 @@ export function lspTable({ edit, open: opened }) {
     rows.push(`| … hover while it lints (${opened.hover.n}) | ${stat(opened.hover)} | answered |`);
     rows.push(`| … documentSymbol while it lints (${opened.symbols.n}) | ${opened.symbols.n ? stat(opened.symbols) : '—'} | answered |`);
     rows.push(`| … documentSymbol after the lint (outline from the worker) | ${f0(opened.symbolsAfterMs)} ms | — |`);
-    rows.push(`| … first hover after the lint (model built on first use) | ${f0(opened.hoverAfterMs)} ms | — |`);
+    rows.push(`| … first hover after the lint (answered by the worker, from its model) | ${f0(opened.hoverAfterMs)} ms | — |`);
   }
   return rows.join('\n');
 }
