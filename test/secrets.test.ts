@@ -139,4 +139,16 @@ describe('redaction gaps found by fuzzing (fixed)', () => {
     const text = `/interface/wireguard/add listen-port=13231 name=wg1 private-key="Iv/add name=wg1 private-key="${A}"\n`;
     expect(leaks([lint('broken.rsc', text)], [A])).toEqual([]);
   });
+  it('a code frame far along a long line after a key shows no part of it', () => {
+    // Code frames cut the source ~480 characters before a diagnostic: here the cut falls inside the key.
+    const prefix = '/interface wireguard add name=wg1 private-key="';
+    const filler = 'x'.repeat(480 + 20 - A.length - '" comment="'.length - '" '.length);
+    const text = `${prefix}${A}" comment="${filler}" bogus-property=1\n`;
+    const result = lint('long.rsc', text);
+    expect(result.diagnostics.map((d) => d.ruleId)).toContain('schema/unknown-property');
+    const pieces = Array.from({ length: A.length - 7 }, (_, i) => A.slice(i, i + 8));
+    for (const { name, text: out } of allOutputs([result])) {
+      expect(pieces.filter((p) => out.includes(p)), name).toEqual([]);
+    }
+  });
 });

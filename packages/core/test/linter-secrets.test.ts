@@ -87,6 +87,16 @@ describe('redact', () => {
     ]);
   });
 
+  it('redacts a slice that starts or ends inside a secret, among many spans (found by binary search)', () => {
+    const spans = Array.from({ length: 50 }, (_, i) => ({ start: i * 100 + 10, end: i * 100 + 60 }));
+    const text = 'x'.repeat(5000);
+    // A slice from the middle of span 20 to the middle of span 21.
+    expect(redact(text.slice(2030, 2140), spans, 2030)).toBe(`<redacted>${'x'.repeat(50)}<redacted>`);
+    // Unsorted, overlapping input gives the same answer.
+    expect(redact(text.slice(2030, 2140), [...spans].reverse().concat([{ start: 2020, end: 2040 }]), 2030)).toBe(`<redacted>${'x'.repeat(50)}<redacted>`);
+    expect(redact(text.slice(4990, 5000), spans, 4990)).toBe('x'.repeat(10));
+  });
+
   it('merges overlapping spans', () => {
     expect(mergeSpans([{ start: 5, end: 9 }, { start: 0, end: 2 }, { start: 8, end: 12 }, { start: 3, end: 3 }])).toEqual([
       { start: 0, end: 2 },

@@ -121,14 +121,21 @@ export class SourceText {
   }
 
   /** The text of one line without its terminator. */
-  lineText(line: number): string {
+  /** Length of a line without its terminator (no copy of the text, unlike `lineText`). */
+  lineLength(line: number): number {
     const starts = this.lineStarts;
-    if (line < 0 || line >= starts.length) return '';
+    if (line < 0 || line >= starts.length) return 0;
     let end = line + 1 < starts.length ? starts[line + 1]! : this.text.length;
     const t = this.text;
     if (end > starts[line]! && t.charCodeAt(end - 1) === 10) end--;
     if (end > starts[line]! && t.charCodeAt(end - 1) === 13) end--;
-    return t.slice(starts[line]!, end);
+    return end - starts[line]!;
+  }
+
+  lineText(line: number): string {
+    const starts = this.lineStarts;
+    if (line < 0 || line >= starts.length) return '';
+    return this.text.slice(starts[line]!, starts[line]! + this.lineLength(line));
   }
 
   /** The file's dominant line terminator, for writers that must keep it. */

@@ -53,13 +53,18 @@ function ruleDescriptor(id: string, meta: RuleMeta | undefined) {
   return d;
 }
 
-/** Text of the lines a range covers, whitespace-normalised and with secrets redacted. */
-function rangeText(result: LintResult, d: Diagnostic): string {
+/** Offsets of the whole lines a range covers. */
+function lineSpan(result: LintResult, d: Diagnostic): [number, number] {
   const src = result.source;
   const a = src.lineStarts[d.range.start.line] ?? 0;
   const lastLine = d.range.end.line;
   const b = lastLine + 1 < src.lineCount ? src.lineStarts[lastLine + 1]! : src.text.length;
-  return redact(src.text.slice(a, b), result.secretSpans, a).replace(/\s+/g, ' ').trim();
+  return [a, b];
+}
+
+/** Text of the lines [a, b), whitespace-normalised and with secrets redacted. */
+function rangeText(result: LintResult, a: number, b: number): string {
+  return redact(result.source.text.slice(a, b), result.secretSpans, a).replace(/\s+/g, ' ').trim();
 }
 
 export const formatSarif: Formatter = (results, context) => {
@@ -73,17 +78,27 @@ export const formatSarif: Formatter = (results, context) => {
   for (const r of results) {
     // Equal (rule, text) pairs in one file are told apart by their order.
     const seen = new Map<string, number>();
+    // The basis hash per (rule, lines): thousands of findings on one long line would otherwise
+    // redact and hash that line once each.
+    const hashes = new Map<string, string>();
     for (const d of r.diagnostics) {
-      const basis = `${d.ruleId}\u0000${repoRelative(r.file, context.cwd)}\u0000${rangeText(r, d)}`;
-      const n = seen.get(basis) ?? 0;
-      seen.set(basis, n + 1);
+      const [a, b] = lineSpan(r, d);
+      const key = `${d.ruleId}\u0000${a}\u0000${b}`;
+      let hash = hashes.get(key);
+      if (hash === undefined) {
+        const basis = `${d.ruleId}\u0000${repoRelative(r.file, context.cwd)}\u0000${rangeText(r, a, b)}`;
+        hash = createHash('sha256').update(basis).digest('hex').slice(0, 32);
+        hashes.set(key, hash);
+      }
+      const n = seen.get(hash) ?? 0;
+      seen.set(hash, n + 1);
       const result: Record<string, unknown> = {
         ruleId: d.ruleId,
         ruleIndex: index.get(d.ruleId),
         level: LEVEL[d.severity],
         message: { text: d.message },
         locations: [location(r.file, d.range, context.cwd)],
-        partialFingerprints: { 'roslintHash/v1': `${createHash('sha256').update(basis).digest('hex').slice(0, 32)}:${n + 1}` },
+        partialFingerprints: { 'roslintHash/v1': `${hash}:${n + 1}` },
       };
       if (d.related && d.related.length > 0) {
         result.relatedLocations = d.related.map((rel, i) => ({ id: i + 1, ...location(rel.file, rel.range, context.cwd), message: { text: rel.message } }));

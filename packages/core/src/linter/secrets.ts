@@ -211,8 +211,19 @@ export function redactSegments(text: string, spans: readonly Span[], base = 0): 
   const out: TextSegment[] = [];
   const end = base + text.length;
   let pos = base;
-  for (const s of mergeSpans(spans)) {
-    if (s.end <= pos || s.start >= end) continue;
+  const merged = mergedOnce(spans);
+  // Front ends call this once per shown line with the file's spans: find the first that can touch it.
+  let lo = 0;
+  let hi = merged.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (merged[mid]!.end <= base) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < merged.length; i++) {
+    const s = merged[i]!;
+    if (s.start >= end) break;
+    if (s.end <= pos) continue;
     const a = Math.max(s.start, pos);
     const b = Math.min(s.end, end);
     if (a > pos) out.push({ text: text.slice(pos - base, a - base), start: pos, end: a, redacted: false });
@@ -221,6 +232,21 @@ export function redactSegments(text: string, spans: readonly Span[], base = 0): 
   }
   if (pos < end) out.push({ text: text.slice(pos - base), start: pos, end, redacted: false });
   return out;
+}
+
+/**
+ * `mergeSpans(spans)`, computed once per spans array: a formatter redacts every code-frame line of
+ * every diagnostic against the same file-wide list (thousands of spans in a big export). Arrays are
+ * treated as unchanging once redacted against (the linter never edits a result's spans).
+ */
+const MERGED = new WeakMap<readonly Span[], Span[]>();
+function mergedOnce(spans: readonly Span[]): Span[] {
+  let merged = MERGED.get(spans);
+  if (!merged) {
+    merged = mergeSpans(spans);
+    MERGED.set(spans, merged);
+  }
+  return merged;
 }
 
 /** `text` (starting at file offset `base`) with every secret span replaced by `<redacted>`. */
