@@ -4,7 +4,9 @@
  *  - tunnel addresses of every router, sorted per family: "which interface addresses lie inside
  *    this allowed-address prefix" is a binary search plus the matches;
  *  - per interface, its peers' allowed-address prefixes keyed by (family, length, network):
- *    "which peer of this interface accepts source address x" is one probe per prefix length in use.
+ *    "which peer of this interface accepts source address x" is one probe per prefix length in use;
+ *  - the same network-wide (AcceptingInterfaceIndex): "which interfaces accept source address x,
+ *    most specifically first", without visiting every interface that might.
  */
 import type { IpFamily, Prefix } from '../prefix.js';
 import type { WgInterface, WgPeer } from '../wireguard.js';
@@ -70,18 +72,78 @@ export class TunnelAddressIndex {
   within(prefix: Prefix): TunnelAddress[] {
     const arr = this.byFamily.get(prefix.family);
     if (!arr) return [];
-    let lo = 0;
-    let hi = arr.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (arr[mid]!.value < prefix.first) lo = mid + 1;
-      else hi = mid;
-    }
     const out: TunnelAddress[] = [];
-    for (let i = lo; i < arr.length && arr[i]!.value <= prefix.last; i++) out.push(arr[i]!);
+    for (let i = lowerBound(arr, prefix.first); i < arr.length && arr[i]!.value <= prefix.last; i++) out.push(arr[i]!);
     return out;
   }
+
+  /** How many tunnel addresses lie inside `prefix` (what `within` would return), in O(log n). */
+  countWithin(prefix: Prefix): number {
+    const arr = this.byFamily.get(prefix.family);
+    if (!arr || prefix.last < prefix.first) return 0;
+    return lowerBound(arr, prefix.last + 1n) - lowerBound(arr, prefix.first);
+  }
 }
+
+/** First index whose value is ≥ `value` (arr sorted by value). */
+function lowerBound(arr: readonly TunnelAddress[], value: bigint): number {
+  let lo = 0;
+  let hi = arr.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (arr[mid]!.value < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Every interface's peers' allowed-address prefixes, network-wide: (family, length, network) → the
+ * interfaces with a peer allowing exactly that prefix. Probing an address at each length, longest
+ * first, lists the interfaces that accept it in the order of AllowedPrefixTable.longestAccepting:
+ * an interface first met at length L accepts the address at L and no longer.
+ */
+export class AcceptingInterfaceIndex {
+  /** Every prefix length in use (any family), longest first. */
+  readonly lengths: readonly number[];
+  /** family → length → network → interfaces (each once). */
+  private readonly table = new Map<IpFamily, Map<number, Map<bigint, WgInterface[]>>>();
+
+  /** Only prefixes holding an address of `probed` are kept: no other prefix can answer a probe. */
+  constructor(peersByIface: ReadonlyMap<WgInterface, readonly WgPeer[]>, probed: TunnelAddressIndex) {
+    const lengths = new Set<number>();
+    for (const [iface, peers] of peersByIface) {
+      for (const peer of peers) {
+        for (const entry of peer.allowed) {
+          const p = entry.prefix;
+          if (!p || probed.countWithin(p) === 0) continue;
+          let lens = this.table.get(p.family);
+          if (!lens) this.table.set(p.family, (lens = new Map()));
+          let nets = lens.get(p.length);
+          if (!nets) lens.set(p.length, (nets = new Map()));
+          const list = nets.get(p.first);
+          if (!list) nets.set(p.first, [iface]);
+          else if (list[list.length - 1] !== iface) list.push(iface); // one interface's peers are added together
+          lengths.add(p.length);
+        }
+      }
+    }
+    this.lengths = [...lengths].sort((a, b) => b - a);
+  }
+
+  /**
+   * Interfaces with a peer allowing the `length`-bit prefix of address `value` (same probe as
+   * AllowedPrefixTable), for `value` one of the probed index's addresses.
+   */
+  at(family: IpFamily, length: number, value: bigint): readonly WgInterface[] {
+    const nets = this.table.get(family)?.get(length);
+    if (!nets) return NONE;
+    const hostBits = BigInt((family === 4 ? 32 : 128) - length);
+    return nets.get((value >> hostBits) << hostBits) ?? NONE;
+  }
+}
+
+const NONE: readonly WgInterface[] = [];
 
 /** The peers of one interface by allowed-address prefix. */
 export class AllowedPrefixTable {

@@ -16,14 +16,16 @@
  *    of this router's addresses (several: the one listening on the peer's endpoint-port).
  *
  * A link is one direction (A's peer → B's interface); a tunnel is two links pointing at each other.
- * Cost: O(total peers × (allowed entries × (log n + matches) + prefix lengths)), never peers × interfaces.
+ * Cost: O(total peers × allowed entries × (log n + min(addresses inside the entry, interfaces
+ * accepting this one's addresses up to the best length) + prefix lengths)), never peers × interfaces:
+ * a template network where every router has the same hub address stays linear (see pickFarEnd).
  */
 import type { RouterConfig } from '../../model/types.js';
-import { type Bounds, contains, overlaps, parseAddress } from '../prefix.js';
+import { type Bounds, type Prefix, contains, overlaps, parseAddress } from '../prefix.js';
 import { type AllowedAddress, type WgInterface, type WgPeer, certain } from '../wireguard.js';
-import { AllowedPrefixTable, TunnelAddressIndex, interfacesByPublicKey, outsideAddressOwners } from './indexes.js';
+import { AcceptingInterfaceIndex, AllowedPrefixTable, TunnelAddressIndex, interfacesByPublicKey, outsideAddressOwners } from './indexes.js';
 import { addressKey, reachability } from './reachability.js';
-import { type RouterNode, buildRouters } from './routers.js';
+import { type RouterNode, type TunnelAddress, buildRouters } from './routers.js';
 
 export type PairMethod = 'key' | 'address' | 'endpoint';
 
@@ -39,6 +41,18 @@ export interface Link {
   via?: AllowedAddress;
   /** For endpoint pairing: the endpoint-address (as written) that is the target's address. */
   endpoint?: string;
+}
+
+/** Below this many tunnel addresses inside a prefix, scoring each is cheaper than any index walk. */
+const FEW_INSIDE = 8;
+
+function hasAddressInside(addresses: readonly TunnelAddress[] | undefined, prefix: Prefix): boolean {
+  return addresses !== undefined && addresses.some((a) => a.family === prefix.family && prefix.first <= a.value && a.value <= prefix.last);
+}
+
+interface FarEnd {
+  target: RouterNode;
+  iface: WgInterface;
 }
 
 interface AddressCandidate {
@@ -85,7 +99,16 @@ export function networkTopology(configs: readonly RouterConfig[]): Topology {
   return topology;
 }
 
-export function buildTopology(configs: readonly RouterConfig[]): Topology {
+export interface TopologyOptions {
+  /**
+   * For tests: how address pairing finds the far end — by scoring every interface inside the
+   * allowed prefix, or by walking the interfaces that accept back. Both give the same answer; by
+   * default each query takes the cheaper one.
+   */
+  farEndSearch?: 'scoring' | 'acceptance';
+}
+
+export function buildTopology(configs: readonly RouterConfig[], options: TopologyOptions = {}): Topology {
   const routers = buildRouters(configs);
   const routerOf = new Map(routers.map((r) => [r.config, r]));
   const byKey = interfacesByPublicKey(routers);
@@ -145,6 +168,12 @@ export function buildTopology(configs: readonly RouterConfig[]): Topology {
   // Raw address candidates per peer (before corroboration), computed once: the reverse check asks
   // for the far end's peers too.
   const rawCandidates = new Map<WgPeer, AddressCandidate | null>();
+  const findersOf = new Map<WgInterface, Map<WgInterface, WgPeer[]>>();
+  // Which router an interface belongs to (interfaces are unique objects across routers).
+  const ownerOf = new Map<WgInterface, RouterNode>();
+  for (const r of routers) for (const i of r.tunnelAddresses.keys()) ownerOf.set(i, r);
+  // Built on first use: only prefixes holding many tunnel addresses need it.
+  let acceptors: AcceptingInterfaceIndex | undefined;
   const lanCache = new Map<RouterNode, Bounds[]>();
   const links: Link[] = [];
   const unpaired: Topology['unpaired'] = [];
@@ -213,27 +242,97 @@ export function buildTopology(configs: readonly RouterConfig[]): Topology {
     const entries = peer.allowed.filter((e) => e.prefix !== undefined);
     entries.sort((x, y) => y.prefix!.length - x.prefix!.length);
     for (const entry of entries) {
-      // Candidates at this specificity, ranked by how specifically they accept this router back.
-      let best: { target: RouterNode; iface: WgInterface } | undefined;
-      let bestBack = -1;
-      let tie = false;
-      const seen = new Set<WgInterface>();
-      for (const t of addressIndex.within(entry.prefix!)) {
-        if (t.router === router || seen.has(t.iface)) continue;
-        seen.add(t.iface);
-        if (peer.publicKey !== undefined && peerKeysOf(t.iface).has(peer.publicKey)) continue;
-        const back = acceptsBack(t.iface, router, iface);
-        if (back < 0 || back < bestBack) continue;
-        tie = back === bestBack;
-        if (!tie) {
-          best = { target: t.router, iface: t.iface };
-          bestBack = back;
-        }
-      }
-      if (best && tie) return undefined; // ambiguous: better no pair than a wrong one
-      if (best) return { target: best.target, targetIface: best.iface, via: entry };
+      const pick = pickFarEnd(entry.prefix!, router, iface, peer.publicKey);
+      if (pick === 'tie') return undefined; // ambiguous: better no pair than a wrong one
+      if (pick) return { target: pick.target, targetIface: pick.iface, via: entry };
     }
     return undefined;
+  }
+
+  /**
+   * Among the interfaces of other routers with an address inside `prefix` (none carrying a peer
+   * with `peerKey`), the one that accepts `fromIface`'s addresses back most specifically; 'tie'
+   * when several do equally. Two exact ways to the same answer, the cheaper one chosen per query:
+   * score every interface inside the prefix, or walk the interfaces accepting the addresses back,
+   * most specific first, and stop at the first length that has any (a shared hub address inside a
+   * /32 is on every router of a template network, so the first way alone is quadratic there).
+   */
+  function pickFarEnd(prefix: Prefix, router: RouterNode, fromIface: WgInterface, peerKey: string | undefined): FarEnd | 'tie' | undefined {
+    const inside = addressIndex.countWithin(prefix);
+    if (inside === 0) return undefined;
+    if (options.farEndSearch === 'acceptance') return pickByAcceptance(prefix, router, fromIface, peerKey, Infinity) as FarEnd | 'tie' | undefined;
+    if (inside > FEW_INSIDE && options.farEndSearch !== 'scoring') {
+      const walked = pickByAcceptance(prefix, router, fromIface, peerKey, inside);
+      if (walked !== 'over budget') return walked;
+    }
+    return pickByScoring(prefix, router, fromIface, peerKey);
+  }
+
+  /** Scores every interface with an address inside the prefix by how it accepts `fromIface` back. */
+  function pickByScoring(prefix: Prefix, router: RouterNode, fromIface: WgInterface, peerKey: string | undefined): FarEnd | 'tie' | undefined {
+    let best: FarEnd | undefined;
+    let bestBack = -1;
+    let tie = false;
+    const seen = new Set<WgInterface>();
+    for (const t of addressIndex.within(prefix)) {
+      if (t.router === router || seen.has(t.iface)) continue;
+      seen.add(t.iface);
+      if (peerKey !== undefined && peerKeysOf(t.iface).has(peerKey)) continue;
+      const back = acceptsBack(t.iface, router, fromIface);
+      if (back < 0 || back < bestBack) continue;
+      tie = back === bestBack;
+      if (!tie) {
+        best = { target: t.router, iface: t.iface };
+        bestBack = back;
+      }
+    }
+    return best && tie ? 'tie' : best;
+  }
+
+  /**
+   * The same answer from the other side: interfaces accepting `fromIface`'s addresses, longest
+   * prefix length first (the first length with an eligible interface is the best score; a second
+   * eligible interface there is a tie). Gives up after `budget` steps, when scoring is cheaper.
+   */
+  function pickByAcceptance(prefix: Prefix, router: RouterNode, fromIface: WgInterface, peerKey: string | undefined, budget: number): FarEnd | 'tie' | undefined | 'over budget' {
+    const own = router.tunnelAddresses.get(fromIface) ?? [];
+    if (own.length === 0) return undefined; // nothing to accept back
+    acceptors ??= new AcceptingInterfaceIndex(peersByIface, addressIndex);
+    let steps = 0;
+    for (const length of acceptors.lengths) {
+      let found: WgInterface | undefined;
+      for (const t of own) {
+        if (++steps > budget) return 'over budget';
+        for (const j of acceptors.at(t.family, length, t.value)) {
+          if (++steps > budget) return 'over budget';
+          if (j === found) continue;
+          const target = ownerOf.get(j)!;
+          if (target === router || !hasAddressInside(target.tunnelAddresses.get(j), prefix)) continue;
+          if (peerKey !== undefined && peerKeysOf(j).has(peerKey)) continue;
+          if (found) return 'tie';
+          found = j;
+        }
+      }
+      if (found) return { target: ownerOf.get(found)!, iface: found };
+    }
+    return undefined;
+  }
+
+  /** The peers of `iface` by the interface their address candidate is (once per interface: a hub is asked by every client). */
+  function peersFinding(router: RouterNode, iface: WgInterface): Map<WgInterface, WgPeer[]> {
+    let found = findersOf.get(iface);
+    if (!found) {
+      found = new Map();
+      for (const q of peersByIface.get(iface) ?? []) {
+        const c = addressCandidateOf(router, iface, q);
+        if (!c) continue;
+        const list = found.get(c.targetIface);
+        if (list) list.push(q);
+        else found.set(c.targetIface, [q]);
+      }
+      findersOf.set(iface, found);
+    }
+    return found;
   }
 
   /**
@@ -246,10 +345,7 @@ export function buildTopology(configs: readonly RouterConfig[]): Topology {
     if (!found) return undefined;
     const { target, targetIface, via } = found;
     // Mutual and unique the other way: exactly one peer of the far interface finds this interface.
-    const back = (peersByIface.get(targetIface) ?? []).filter((q) => {
-      const c = addressCandidateOf(target, targetIface, q);
-      return c !== undefined && c.targetIface === iface;
-    });
+    const back = peersFinding(target, targetIface).get(iface) ?? [];
     if (back.length !== 1) return undefined;
     const q = back[0]!;
     const keyDisagrees = (p: WgPeer, i: WgInterface): boolean => p.publicKey !== undefined && i.publicKey !== undefined && p.publicKey !== i.publicKey;
