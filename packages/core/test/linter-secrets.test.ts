@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Expr, NamedArg, Script, Statement } from '@roslint/parser';
-import { redact, redactSegments, secretSpans, mergeSpans } from '../src/linter/secrets.js';
+import { mergeSpans, occurrenceSpans, redact, redactSegments, secretSpans } from '../src/linter/secrets.js';
 import { parseDirective, parseIgnoreComment } from '../src/linter/directives.js';
 
 const KEY = 'YNe4ZNhjUOdJhOd5oO1kDRJ0WxC3pRSkJGgc8Ag8qGQ=';
@@ -118,5 +118,39 @@ describe('directive parsing', () => {
   it('reads roslint-ignore lists out of item comments', () => {
     expect(parseIgnoreComment('office link roslint-ignore: a/b, c/d (reviewed)')).toEqual(['a/b', 'c/d']);
     expect(parseIgnoreComment('no directive')).toEqual([]);
+  });
+});
+
+describe('occurrenceSpans', () => {
+  /** The plain definition: an indexOf walk per value, merged. */
+  const naive = (text: string, values: string[]) =>
+    mergeSpans(values.flatMap((v) => {
+      const out = [];
+      for (let i = text.indexOf(v); v && i >= 0; i = text.indexOf(v, i + v.length)) out.push({ start: i, end: i + v.length });
+      return out;
+    }));
+
+  it('finds thousands of keys (ending in =) in one pass, as indexOf would', () => {
+    let x = 7;
+    const rnd = (n: number) => (x = (Math.imul(x, 1103515245) + 12345) >>> 0) % n;
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+    const key = () => Array.from({ length: 43 }, () => alphabet[rnd(64)]).join('') + '=';
+    const keys = Array.from({ length: 3000 }, key);
+    const chosen = [keys[0]!, keys[1234]!, keys[2999]!];
+    const text = `add public-key="${chosen[0]}" x\nadd public-key=${chosen[1]}\n# ${chosen[2]}${chosen[2]}\nAAAAAAAAAAAA`;
+    const found = mergeSpans(occurrenceSpans(text, [...keys, 'AAAA', 'short']));
+    expect(found).toEqual(naive(text, [...keys, 'AAAA', 'short']));
+    expect(found.map((s) => text.slice(s.start, s.end))).toEqual([chosen[0], chosen[1], chosen[2]! + chosen[2]!, 'AAAAAAAAAAAA']);
+  });
+
+  it('agrees with indexOf on random texts over a small alphabet (many hash collisions of prefixes)', () => {
+    let x = 11;
+    const rnd = (n: number) => (x = (Math.imul(x, 1103515245) + 12345) >>> 0) % n;
+    const word = (n: number) => Array.from({ length: n }, () => 'ab='[rnd(3)]).join('');
+    for (let round = 0; round < 200; round++) {
+      const text = word(300);
+      const values = Array.from({ length: 6 + rnd(10) }, () => (rnd(2) ? text.slice(rnd(290), rnd(290) + 4 + rnd(20)) : word(2 + rnd(12)))).filter((v) => v);
+      expect(mergeSpans(occurrenceSpans(text, values))).toEqual(naive(text, values));
+    }
   });
 });

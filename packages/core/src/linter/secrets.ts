@@ -134,27 +134,73 @@ export function iniSecretSpans(text: string): Span[] {
   return out;
 }
 
-/** Beyond this many distinct values an indexOf walk per value would be quadratic. */
-const INDEXOF_VALUES = 256;
-/** Tokens a value may be on its own (a key as a bare or quoted argument value, a word in a comment). */
-const TOKEN = /[^\s"'=;,()[\]{}<>]+/g;
+/** Values shorter than this are looked for one indexOf walk each (secrets are long; these are rare). */
+const WINDOW = 8;
+/** With this many values or fewer, an indexOf walk per value beats hashing every position. */
+const FEW_VALUES = 4;
+const SHORT_VALUES = 256;
 
 /**
  * Every occurrence in `text` of each of `values` (a value known to be a secret anywhere — this
- * file or another of the network — is a secret wherever it appears). One indexOf walk per value;
- * an adversarial file with very many distinct values gets a linear token look-up for the rest.
+ * file or another of the network — is a secret wherever it appears). Many values (a network of
+ * 1,000 routers has thousands of keys) are found in one pass: a rolling hash of the text's
+ * 8-character windows is looked up among the values' first 8 characters, and a hit is confirmed
+ * with startsWith. Like an indexOf walk, occurrences of one value do not overlap (a run of
+ * `AAAA…` must not give a span per character).
  */
 export function occurrenceSpans(text: string, values: Iterable<string>): Span[] {
   const out: Span[] = [];
   const distinct = [...new Set(values)].filter((v) => v.length > 0);
-  for (const v of distinct.slice(0, INDEXOF_VALUES)) {
+  const short = distinct.filter((v) => v.length < WINDOW);
+  const long = distinct.filter((v) => v.length >= WINDOW);
+  const walk = (v: string): void => {
     for (let i = text.indexOf(v); i >= 0; i = text.indexOf(v, i + v.length)) out.push({ start: i, end: i + v.length });
-  }
-  if (distinct.length > INDEXOF_VALUES) {
-    const rest = new Set(distinct.slice(INDEXOF_VALUES));
-    for (const m of text.matchAll(TOKEN)) if (rest.has(m[0])) out.push({ start: m.index, end: m.index + m[0].length });
-  }
+  };
+  // An adversarial file could hold very many short "secrets"; past a bound they are not searched
+  // (each is still redacted where it was found as a secret).
+  for (const v of short.slice(0, SHORT_VALUES)) walk(v);
+  if (long.length <= FEW_VALUES) long.forEach(walk);
+  else rollingSearch(text, long, out);
   return out;
+}
+
+const BASE = 31;
+
+function windowHash(text: string, from: number): number {
+  let h = 0;
+  for (let k = 0; k < WINDOW; k++) h = (Math.imul(h, BASE) + text.charCodeAt(from + k)) | 0;
+  return h;
+}
+
+function rollingSearch(text: string, values: readonly string[], out: Span[]): void {
+  const byHash = new Map<number, string[]>();
+  // A 64 K-entry table of the hashes' low bits answers most positions without a Map look-up.
+  const maybe = new Uint8Array(65536);
+  for (const v of values) {
+    const h = windowHash(v, 0);
+    maybe[h & 0xffff] = 1;
+    const list = byHash.get(h);
+    if (list) list.push(v);
+    else byHash.set(h, [v]);
+  }
+  let top = 1; // BASE^(WINDOW-1), the weight of the character leaving the window
+  for (let k = 1; k < WINDOW; k++) top = Math.imul(top, BASE);
+  const n = text.length;
+  if (n < WINDOW) return;
+  const nextFree = new Map<string, number>();
+  let h = windowHash(text, 0);
+  for (let i = 0; ; i++) {
+    const hits = maybe[h & 0xffff] === 1 ? byHash.get(h) : undefined;
+    if (hits) {
+      for (const v of hits) {
+        if ((nextFree.get(v) ?? 0) > i || !text.startsWith(v, i)) continue;
+        out.push({ start: i, end: i + v.length });
+        nextFree.set(v, i + v.length);
+      }
+    }
+    if (i + WINDOW >= n) break;
+    h = (Math.imul(h - Math.imul(text.charCodeAt(i), top), BASE) + text.charCodeAt(i + WINDOW)) | 0;
+  }
 }
 
 /** `spans` plus every other occurrence of the secret values they cover (sorted, merged). */
