@@ -8,8 +8,8 @@
  */
 import { forEachNode, parse, SourceText } from '@roslint/parser';
 import type { AnyNode, CommandStatement, Comment, Diagnostic, ParseResult, Severity, Span, Statement } from '@roslint/parser';
-import { ConfigBuilder } from '../model/evaluate.js';
-import type { Item, Menu, RouterConfig } from '../model/types.js';
+import { ConfigBuilder, emptyConfig } from '../model/evaluate.js';
+import type { RouterConfig } from '../model/types.js';
 import type {
   Analysis,
   NetworkRule,
@@ -68,21 +68,6 @@ export interface FileState {
 function errorText(err: unknown): string {
   const msg = err instanceof Error ? err.message : String(err);
   return (msg.split(/\r?\n/, 1)[0] ?? '').slice(0, 300) || 'unknown error';
-}
-
-function emptyConfig(file: string, parsed: ParseResult): RouterConfig {
-  const menus = new Map<string, Menu>();
-  return {
-    file,
-    source: parsed.source,
-    comments: parsed.script.comments,
-    isExport: false,
-    showsSensitive: false,
-    menus,
-    commands: [],
-    items: (m: string): Item[] => menus.get(m)?.items ?? [],
-    singleton: (m: string): Item | undefined => menus.get(m)?.items[0],
-  };
 }
 
 function safeParse(content: string | Uint8Array, file: string): { parsed: ParseResult; failure?: string } {
@@ -159,7 +144,7 @@ function parseAndBuild(content: string | Uint8Array, file: string, routerosVersi
     config = built.config;
     diagnostics.push(...built.diagnostics);
   } catch (err) {
-    config = emptyConfig(file, parsed);
+    config = emptyConfig(file, parsed.source, parsed.script.comments);
     diagnostics.push(internalError(config, `Internal error: the model builder failed: ${errorText(err)}`));
   }
   if (parseFailure) diagnostics.push(internalError(config, `Internal error: ${parseFailure}`));
@@ -303,7 +288,7 @@ export class Linter {
       } catch (err) {
         const { parsed } = safeParse('', file);
         const source = typeof content === 'string' ? new SourceText(content) : SourceText.fromBytes(content);
-        const config = emptyConfig(file, { ...parsed, source });
+        const config = emptyConfig(file, source, parsed.script.comments);
         // Without a reader, redact the whole file rather than risk printing a key.
         const secret = [{ start: 0, end: source.text.length }];
         return { file, parsed: { ...parsed, source }, config, diagnostics: [internalError(config, `Internal error: the wg-quick reader failed: ${errorText(err)}`)], secretSpans: secret };

@@ -17,7 +17,8 @@
 import { SourceText, type Diagnostic, type Span } from '@roslint/parser';
 import { Worker } from 'node:worker_threads';
 import { applyIgnores } from '../config/ignores.js';
-import type { Item, Menu, RouterConfig } from '../model/types.js';
+import type { RouterConfig } from '../model/types.js';
+import { emptyConfig } from '../model/evaluate.js';
 import { isWgQuickFile } from '../wgquick/read.js';
 import { INTERNAL_ERROR } from './directives.js';
 import type { FileState, Linter, LintOptions, LintResult } from './linter.js';
@@ -46,21 +47,6 @@ const yieldToMessages = (): Promise<void> => new Promise((resolve) => setImmedia
 function sourceOf(content: string | Uint8Array): SourceText {
   // As parse() makes it, so offsets and line numbers agree with the worker's.
   return typeof content === 'string' ? new SourceText(content) : SourceText.fromBytes(content);
-}
-
-function emptyConfig(file: string, source: SourceText): RouterConfig {
-  const menus = new Map<string, Menu>();
-  return {
-    file,
-    source,
-    comments: [],
-    isExport: false,
-    showsSensitive: false,
-    menus,
-    commands: [],
-    items: (m: string): Item[] => menus.get(m)?.items ?? [],
-    singleton: (m: string): Item | undefined => menus.get(m)?.items[0],
-  };
 }
 
 function firstLine(err: unknown): string {

@@ -5,7 +5,7 @@
  * variables are tracked only to know that what they hold is dynamic.
  */
 import type { Arg, Comment, CommandStatement, Diagnostic, Expr, ParseResult, SourceText, Span, Statement } from '@roslint/parser';
-import type { CommandRecord, RouterConfig, Item } from './types.js';
+import type { CommandRecord, Item, Menu, RouterConfig } from './types.js';
 import { resolveArgName, resolveCommandName } from '@roslint/schema';
 import { ModelStore } from './store.js';
 import { resolveMenu, type ResolvedMenu } from './menu-path.js';
@@ -446,6 +446,22 @@ export class ConfigBuilder {
     this.version = optionVersion ?? this.info.version;
     return new Evaluator(this.source, this.version?.text);
   }
+}
+
+/** A config with no items: what a file the model could not be built from stands for. */
+export function emptyConfig(file: string, source: SourceText, comments: Comment[] = []): RouterConfig {
+  const menus = new Map<string, Menu>();
+  return {
+    file,
+    source,
+    comments,
+    isExport: false,
+    showsSensitive: false,
+    menus,
+    commands: [],
+    items: (m: string): Item[] => menus.get(m)?.items ?? [],
+    singleton: (m: string): Item | undefined => menus.get(m)?.items[0],
+  };
 }
 
 /** The whole parsed script at once (editor features and tests keep the AST). */
