@@ -154,6 +154,7 @@ export function buildTopology(configs: readonly RouterConfig[], options: Topolog
   // Endpoint pairing's indexes, built on first use.
   let outsideOwners: Map<string, RouterNode[]> | undefined;
   const ownKeys = new Map<RouterNode, Set<string>>();
+  const dialled = new Map<WgInterface, Set<string>>();
   /** Every enabled address of the router (any interface), as `family:value` keys. */
   const ownAddressKeys = (router: RouterNode): Set<string> => {
     let set = ownKeys.get(router);
@@ -408,6 +409,21 @@ export function buildTopology(configs: readonly RouterConfig[], options: Topolog
     return list;
   }
 
+  /** The literal endpoint-addresses `iface`'s peers dial, as `family:value` keys (once per interface: a hub is asked by every client). */
+  function dialledAddressKeys(iface: WgInterface): Set<string> {
+    let set = dialled.get(iface);
+    if (!set) {
+      set = new Set();
+      for (const q of peersByIface.get(iface) ?? []) {
+        const e = certain(q.endpointAddressValue);
+        const a = e && e.text !== '' ? parseAddress(e.text) : undefined;
+        if (a) set.add(addressKey(a.family, a.value));
+      }
+      dialled.set(iface, set);
+    }
+    return set;
+  }
+
   function pairByEndpoint(router: RouterNode, iface: WgInterface, peer: WgPeer): Link | undefined {
     const value = certain(peer.endpointAddressValue);
     const ip = value && value.text !== '' ? parseAddress(value.text) : undefined;
@@ -422,11 +438,9 @@ export function buildTopology(configs: readonly RouterConfig[], options: Topolog
       if (peer.publicKey !== undefined && peerKeysOf(j).has(peer.publicKey)) return false;
       const table = tableOf(j);
       if (tunnel.some((t) => table.longestAccepting(t.family, t.value) >= 0)) return true;
-      return (peersByIface.get(j) ?? []).some((q) => {
-        const e = certain(q.endpointAddressValue);
-        const a = e && e.text !== '' ? parseAddress(e.text) : undefined;
-        return a !== undefined && own.has(addressKey(a.family, a.value));
-      });
+      const dialled = dialledAddressKeys(j);
+      for (const k of own) if (dialled.has(k)) return true;
+      return false;
     });
     if (candidates.length > 1 && peer.endpointPort !== undefined) candidates = candidates.filter((j) => j.listenPort === peer.endpointPort);
     if (candidates.length !== 1) return undefined; // ambiguous: better no pair than a wrong one
