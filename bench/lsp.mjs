@@ -10,8 +10,9 @@
  *     edit: didChange sent → the first publishDiagnostics for that version ("first"), and → the
  *     server's `roslint/status` "ready" once that version's complete lint is published
  *     ("complete"). p50/p95/max of each.
- * (b) open: open the 20 MB export → its first publishDiagnostics; meanwhile hover and
- *     documentSymbol requests every 100 ms, with their latency (the editor must stay responsive).
+ * (b) open: open the 20 MB export → its first publishDiagnostics; meanwhile documentSymbol every
+ *     100 ms (the editor must stay responsive), and hover, definition, references and completion
+ *     sent once right after the open; then all of them again after the lint.
  *
  *   node bench/lsp.mjs [--edits 60] [--only edit,open] [--prof <dir>] [--json]
  *
@@ -213,10 +214,40 @@ export async function benchEdits({ file, edits = 60, settleMs = 500, prof, log =
   }
 }
 
-/** (b) Open the 20 MB export; requests every 100 ms until its first diagnostics arrive. */
+/** A name use in the text (an address-list reference): where definition/references/completion are asked. */
+function namePosition(text) {
+  const at = text.search(/ src-address-list=[A-Za-z]/);
+  if (at < 0) return undefined;
+  const before = text.slice(0, at + 1);
+  const line = before.split('\n').length - 1;
+  const character = at + 1 - (before.lastIndexOf('\n') + 1) + 'src-address-list='.length;
+  return { line, character };
+}
+
+/** Definition, references and completion at `pos`, each timed (sent together, like an editor does). */
+async function modelRequests(server, uri, pos) {
+  const timed = async (method, params) => {
+    const t0 = performance.now();
+    const r = await server.connection.sendRequest(method, { textDocument: { uri }, position: pos, ...params });
+    return { ms: performance.now() - t0, n: Array.isArray(r) ? r.length : r ? 1 : 0 };
+  };
+  const [definition, references, completion] = await Promise.all([
+    timed('textDocument/definition', {}),
+    timed('textDocument/references', { context: { includeDeclaration: true } }),
+    timed('textDocument/completion', {}),
+  ]);
+  return { definition, references, completion };
+}
+
+/**
+ * (b) Open the 20 MB export; documentSymbol every 100 ms until its first diagnostics arrive (the
+ * server must keep answering), hover and definition/references/completion asked once right after
+ * the open (they need the model: answered when the lint is done), then all again after the lint.
+ */
 export async function benchOpen({ file, prof, log = () => {} }) {
   const text = readFileSync(file, 'utf8');
   const uri = pathToFileURL(file).href;
+  const pos = namePosition(text) ?? { line: 0, character: 0 };
   const server = await startServer({ prof });
   try {
     const firstDiagnostics = server.when((kind, p) => kind === 'diagnostics' && p.uri === uri);
@@ -224,30 +255,38 @@ export async function benchOpen({ file, prof, log = () => {} }) {
     await open(server, uri, text);
     let done = false;
     const firstAt = firstDiagnostics.then((t) => ((done = true), t));
-    const hoverMs = [];
     const symbolMs = [];
     const lines = text.split('\n', 200).length;
+    const h0 = performance.now();
+    const hoverDuring = server.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: lines - 1, character: 5 } }).then(() => performance.now() - h0);
+    const during = modelRequests(server, uri, pos);
     while (!done) {
-      const h0 = performance.now();
-      await server.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: lines - 1, character: 5 } });
-      hoverMs.push(performance.now() - h0);
-      if (done) break;
       const s0 = performance.now();
       await server.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } });
       symbolMs.push(performance.now() - s0);
       await Promise.race([sleep(100), firstAt]);
     }
     const diagnosticsMs = (await firstAt) - t0;
-    if (process.env.LSP_BENCH_RAW) log(`  hover: ${hoverMs.map((x) => x.toFixed(0)).join(' ')}\n  symbols: ${symbolMs.map((x) => x.toFixed(0)).join(' ')}`);
+    const hoverDuringMs = await hoverDuring;
+    const duringLint = await during;
+    if (process.env.LSP_BENCH_RAW) log(`  symbols: ${symbolMs.map((x) => x.toFixed(0)).join(' ')}`);
     log(`  opened ${file} (${(text.length / 1e6).toFixed(1)} MB): first diagnostics after ${diagnosticsMs.toFixed(0)} ms`);
-    // After the lint: the outline (sent by the worker), then a hover (needs the model, built on first use).
+    // After the lint: the outline (sent by the worker), then hover and the other model requests.
     const a0 = performance.now();
     await server.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } });
     const symbolsAfterMs = performance.now() - a0;
     const b0 = performance.now();
     await server.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: lines - 1, character: 5 } });
     const hoverAfterMs = performance.now() - b0;
-    return { file, bytes: text.length, diagnosticsMs, hover: summary(hoverMs), symbols: summary(symbolMs), symbolsAfterMs, hoverAfterMs };
+    const afterLint = await modelRequests(server, uri, pos);
+    // The request thread while the model requests run: a documentSymbol sent with them.
+    const c0 = performance.now();
+    const again = modelRequests(server, uri, pos);
+    await server.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } });
+    const symbolsBesideMs = performance.now() - c0;
+    await again;
+    log(`  model requests during the lint: ${JSON.stringify(duringLint)}; after: ${JSON.stringify(afterLint)}; documentSymbol beside them ${symbolsBesideMs.toFixed(0)} ms`);
+    return { file, bytes: text.length, diagnosticsMs, symbols: summary(symbolMs), symbolsAfterMs, hoverDuringMs, hoverAfterMs, duringLint, afterLint, symbolsBesideMs };
   } finally {
     await server.stop();
   }
@@ -268,10 +307,13 @@ export function lspTable({ edit, open: opened }) {
   }
   if (opened) {
     rows.push(`| 20 MB export open → first diagnostics | ${f0(opened.diagnosticsMs)} ms | ≤ 1.5 s |`);
-    rows.push(`| … hover while it lints (${opened.hover.n}) | ${stat(opened.hover)} | answered |`);
-    rows.push(`| … documentSymbol while it lints (${opened.symbols.n}) | ${opened.symbols.n ? stat(opened.symbols) : '—'} | answered |`);
+    rows.push(`| … documentSymbol every 100 ms while it lints (${opened.symbols.n}) | ${opened.symbols.n ? stat(opened.symbols) : '—'} | answered |`);
+    rows.push(`| … hover sent right after the open (answered from the worker's model when its lint is done) | ${f0(opened.hoverDuringMs)} ms | — |`);
+    for (const k of ['definition', 'references', 'completion']) rows.push(`| … ${k} sent right after the open (${opened.duringLint[k].n} results) | ${f0(opened.duringLint[k].ms)} ms | — |`);
     rows.push(`| … documentSymbol after the lint (outline from the worker) | ${f0(opened.symbolsAfterMs)} ms | — |`);
     rows.push(`| … first hover after the lint (answered by the worker, from its model) | ${f0(opened.hoverAfterMs)} ms | — |`);
+    for (const k of ['definition', 'references', 'completion']) rows.push(`| … ${k} after the lint (${opened.afterLint[k].n} results) | ${f0(opened.afterLint[k].ms)} ms | — |`);
+    rows.push(`| … documentSymbol sent beside them (the request thread stays free) | ${f0(opened.symbolsBesideMs)} ms | — |`);
   }
   return rows.join('\n');
 }

@@ -9,7 +9,6 @@ import { argInfo } from '@roslint/schema';
 import type { Diagnostic } from '@roslint/parser';
 import { INTERNAL_ERROR, UNUSED_DIRECTIVE, type Item, type RouterConfig } from '@roslint/core';
 import { CodeActionKind, type CodeAction, type Range, type TextEdit } from 'vscode-languageserver';
-import type { LintedFile } from './lint-service.js';
 import type { RuleDocs } from './rule-docs.js';
 import { rangesOverlap, toLspDiagnostic, toLspRange } from './convert.js';
 import { itemContaining, statementFirstLine } from './locate.js';
@@ -21,7 +20,14 @@ export function quoteRouterOs(text: string): string {
   return `"${text.replace(/[\\"$]/g, '\\$&')}"`;
 }
 
-export function codeActions(linted: LintedFile, range: Range, docs: RuleDocs, only?: string[]): CodeAction[] {
+/** A linted file: its document URI, diagnostics and model (the server's LintedFile, or the worker's own). */
+export interface CodeActionFile {
+  readonly uri: string;
+  readonly diagnostics: readonly Diagnostic[];
+  readonly config: RouterConfig;
+}
+
+export function codeActions(linted: CodeActionFile, range: Range, docs: RuleDocs, only?: string[]): CodeAction[] {
   const { uri } = linted;
   const wants = (kind: string) => !only || only.some((k) => kind === k || kind.startsWith(k + '.'));
   const actions: CodeAction[] = [];

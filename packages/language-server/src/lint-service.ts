@@ -10,8 +10,9 @@
  * diagnostic and the others still get theirs.
  *
  * Large inputs (a multi-megabyte export) are linted in a worker thread so requests keep being
- * answered; their results are published only if the documents did not change meanwhile, and the
- * model that editor features need is then built on first use.
+ * answered; their results are published only if the documents did not change meanwhile, and
+ * requests needing their model are answered by the worker (`whenLinted` waits for the lint of the
+ * version a request is about).
  */
 import * as path from 'node:path';
 import { parse, SourceText, type Diagnostic, type SyntaxSnapshot } from '@roslint/parser';
@@ -38,8 +39,8 @@ export class LintedFile {
     readonly version: number | null,
     readonly diagnostics: Diagnostic[],
     from: { result: LintResult } | { content: string | Uint8Array; routerosVersion?: string },
-    /** From the worker: what it computed on its model, so the server need not build one for them. */
-    private readonly computed: WorkerExtras = {},
+    /** From the worker (set for every worker result, failed ones too): what it computed on its model, so the server need not build one. */
+    private readonly computed?: WorkerExtras,
   ) {
     if ('result' in from) this.model = from.result.config;
     else {
@@ -50,25 +51,27 @@ export class LintedFile {
 
   /** Secret values of the file (worker results), for scrubbing messages the server makes itself. */
   get secrets(): readonly string[] {
-    return this.computed.secrets ?? [];
+    return this.computed?.secrets ?? [];
   }
 
   /** The outline: from the worker for large files (building the model here would take seconds). */
   documentSymbols(): DocumentSymbol[] {
-    return this.computed.symbols ?? documentSymbols(this.config);
+    if (this.computed) return this.computed.symbols ?? [];
+    return documentSymbols(this.config);
+  }
+
+  /** Linted by the worker: requests about it are answered there, never by building its model on this thread. */
+  get fromWorker(): boolean {
+    return this.computed !== undefined;
   }
 
   /**
-   * For a worker result whose model was not built here: the worker job that holds it, and the
-   * linted text (positions in requests refer to it).
+   * For a worker result whose model was not built here: the worker job that holds it (requests
+   * are answered there, positions converted on the worker's copy of the same text).
    */
-  workerModel(): { job: number; source: SourceText } | undefined {
-    if (this.model || this.computed.job === undefined || typeof this.content !== 'string') return undefined;
-    this.linedSource ??= new SourceText(this.content);
-    return { job: this.computed.job, source: this.linedSource };
+  workerJob(): number | undefined {
+    return this.model ? undefined : this.computed?.job;
   }
-
-  private linedSource: SourceText | undefined;
 
   get config(): RouterConfig {
     if (!this.model) {
@@ -131,6 +134,8 @@ export class LintService {
   private readonly inWorker = new Set<string>();
   /** Characters the running worker job lints. */
   private inWorkerChars = 0;
+  /** Requests waiting for the lint of a document version (see whenLinted). */
+  private readonly waiting = new Map<string, { version: number | undefined; then: (linted: LintedFile | undefined) => void; after: LintedFile | undefined }[]>();
 
   constructor(
     private readonly linter: Linter,
@@ -162,6 +167,7 @@ export class LintService {
   }
 
   changed(uri: string): void {
+    this.settle(uri); // requests about the previous version are answered empty
     const huge = this.options.cancelMinChars ?? DEFAULT_CANCEL_MIN_CHARS;
     if (this.inWorker.has(uri) && this.inWorkerChars >= huge) this.worker?.cancel();
     this.dirty.add(uri);
@@ -172,6 +178,7 @@ export class LintService {
   }
 
   closed(uri: string): void {
+    this.settle(uri);
     if (this.diskUris.has(uri)) {
       this.changed(uri); // back to the text on disk
       return;
@@ -217,6 +224,49 @@ export class LintService {
     const out: LintedFile[] = [];
     for (const r of this.results.values()) if (r.uri === uri || this.groupKey(r.uri) === key) out.push(r);
     return out;
+  }
+
+  /**
+   * Calls `then` with the result for document version `version` (undefined: whatever is there),
+   * running pending lints first; a result of another text is waited for, and `then` gets undefined
+   * when the document moves on to another version or closes first (the client asks again). A
+   * result of the same text serves even while the file's group is relinted (another file of it
+   * changed). `after`: a result other than that one is wanted (its worker model was dropped by the
+   * relint that is running). Synchronous when the result is there already or the lint runs on this
+   * thread; a worker lint is waited for without blocking, and `then` runs when its result is
+   * stored, before the next worker job is posted (so a question it posts to the worker still
+   * finds that job's models).
+   */
+  whenLinted(uri: string, version: number | undefined, then: (linted: LintedFile | undefined) => void, after?: LintedFile): void {
+    this.flush();
+    const list = this.waiting.get(uri) ?? [];
+    list.push({ version, then, after });
+    this.waiting.set(uri, list);
+    this.settle(uri);
+  }
+
+  /** Whether a lint that will store a new result for `uri` is due, queued or running. */
+  pending(uri: string): boolean {
+    if (this.dirty.has(uri) || this.inWorker.has(uri)) return true;
+    for (const uris of this.workerQueue.values()) if (uris.includes(uri)) return true;
+    return false;
+  }
+
+  /** Answer the requests waiting on `uri` that can be answered now. */
+  private settle(uri: string): void {
+    const list = this.waiting.get(uri);
+    if (!list) return;
+    const doc = this.hooks.openDocument(uri);
+    const result = this.results.get(uri);
+    const left = list.filter((w) => {
+      if (w.version !== undefined && doc?.version !== w.version) w.then(undefined);
+      else if (result && result !== w.after && (w.version === undefined || result.version === w.version)) w.then(result);
+      else if (!this.pending(uri)) w.then(undefined); // nothing (newer) is coming
+      else return true;
+      return false;
+    });
+    if (left.length) this.waiting.set(uri, left);
+    else this.waiting.delete(uri);
   }
 
   /** Run pending lints now (features call this so results match the text the client sees). */
@@ -347,6 +397,7 @@ export class LintService {
         : new LintedFile(i.uri, i.input.file, i.version, [failure(i.input.file, 'the lint of this file failed')], { content: i.input.content });
       this.results.set(i.uri, linted);
       this.hooks.publish(i.uri, linted);
+      this.settle(i.uri);
     });
     return inputs.length;
   }
@@ -377,10 +428,11 @@ export class LintService {
         const doc = this.hooks.openDocument(i.uri);
         if (i.version !== null && doc && doc.version !== i.version) continue;
         const diagnostics = byFile?.get(i.input.file) ?? [failure(i.input.file, `the lint of this file failed: ${error ?? 'no result'}`)];
-        const linted = new LintedFile(i.uri, i.input.file, i.version, diagnostics, { content: i.input.content, routerosVersion: this.options.routerosVersion }, extras?.get(i.input.file));
+        const linted = new LintedFile(i.uri, i.input.file, i.version, diagnostics, { content: i.input.content, routerosVersion: this.options.routerosVersion }, extras?.get(i.input.file) ?? {});
         this.results.set(i.uri, linted);
         this.hooks.publish(i.uri, linted);
       }
+      for (const i of inputs) this.settle(i.uri);
       this.pumpWorker();
       if (!this.workerPending()) this.hooks.onRun?.('end', { files: inputs.length, ms: performance.now() - started });
     };

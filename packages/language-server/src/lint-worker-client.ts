@@ -3,6 +3,7 @@ import { Worker } from 'node:worker_threads';
 import type { Diagnostic, SyntaxProblem } from '@roslint/parser';
 import type { LintInput, LintOptions } from '@roslint/core';
 import type { DocumentSymbol } from 'vscode-languageserver';
+import type { ModelRequest } from './model-features.js';
 
 export interface WorkerResult {
   file: string;
@@ -102,12 +103,22 @@ export class LintWorkerClient {
   }
 
   /**
-   * Hover on a file of lint job `job`, answered from the worker's model; `missing` when the worker
-   * no longer holds that job's models (a newer lint ran, or it was restarted).
+   * A request (hover, definition, …) on a file of lint job `job`, answered from the worker's model;
+   * `missing` when the worker no longer holds that job's models (a newer lint ran, or it was
+   * restarted). Posted at once: a job posted after it cannot replace the models first.
    */
-  hover(job: number, file: string, offset: number, routerosVersion: string | undefined): Promise<{ value?: unknown; missing?: boolean }> {
+  model(job: number, file: string, uri: string, request: ModelRequest, groupFiles: string[]): Promise<{ value?: unknown; missing?: boolean }> {
     if (!this.worker) return Promise.resolve({ missing: true });
-    return this.ask({ kind: 'hover', job, file, offset, routerosVersion });
+    return this.ask({ kind: 'model', job, file, uri, request, groupFiles });
+  }
+
+  /** The worker may drop the model it holds of `file` (its document closed). */
+  forget(file: string): void {
+    try {
+      this.worker?.postMessage({ id: 0, kind: 'forget', file });
+    } catch {
+      // no worker: nothing held
+    }
   }
 
   /** A syntax snapshot of `content`, made in the worker (a 20 MB parse would stall the server's thread). */

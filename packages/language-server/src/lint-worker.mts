@@ -8,22 +8,26 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { Linter, type LintInput, type LintOptions, type RouterConfig } from '@roslint/core';
 import type { DocumentSymbol } from 'vscode-languageserver';
-import { syntaxSnapshot } from '@roslint/parser';
-import { hoverAt } from './hover.js';
+import { syntaxSnapshot, type Diagnostic } from '@roslint/parser';
+import { answerModelRequest, type ModelRequest } from './model-features.js';
+import { RuleDocs } from './rule-docs.js';
 import { documentSymbols } from './outline.js';
 import { loadRules } from './rules.js';
 
-/** A question about the latest job's models (answered here: rebuilding a 20 MB model on the server's thread takes seconds). */
+/** A question about a model held here (answered here: rebuilding a 20 MB model on the server's thread takes seconds). */
 export interface WorkerQuestion {
   id: number;
-  kind: 'hover' | 'snapshot';
+  kind: 'model' | 'snapshot' | 'forget';
   /** For `snapshot`: the text to make a syntax snapshot of. */
   content?: string;
-  /** The lint job whose model is meant (the latest one, or the answer is "missing"). */
+  /** The lint job whose model is meant (the last one that linted the file, or the answer is "missing"). */
   job: number;
   file: string;
-  offset: number;
-  routerosVersion?: string;
+  /** For `model`: the document's URI, and the request. */
+  uri?: string;
+  request?: ModelRequest;
+  /** The files of the server's group, in its order (cross-file answers list them in that order). */
+  groupFiles?: string[];
 }
 
 export interface WorkerJob {
@@ -50,17 +54,32 @@ function outline(config: RouterConfig): DocumentSymbol[] | undefined {
   }
 }
 
-/** The models of the latest lint job (the previous ones are dropped when a job starts). */
-let latest: { job: number; configs: Map<string, RouterConfig> } | undefined;
+/** Each file's model from the last job that linted it, with that job's models (its group). */
+interface Held {
+  job: number;
+  config: RouterConfig;
+  diagnostics: Diagnostic[];
+  group: Map<string, RouterConfig>;
+}
+/**
+ * Held per file, not per job, so a job linting another file (two exports open outside a folder)
+ * does not drop this one's. A job drops the models of the files it lints when it starts (peak
+ * memory stays one model per file: requests about them wait for the new job anyway), and the
+ * server drops a closed document's (`forget`).
+ */
+const held = new Map<string, Held>();
+const docs = new RuleDocs();
 
 function answer(q: WorkerQuestion): void {
-  const config = latest?.job === q.job ? latest.configs.get(q.file) : undefined;
-  if (!config) {
+  const h = held.get(q.file);
+  if (!h || h.job !== q.job || !q.request) {
     parentPort!.postMessage({ id: q.id, answer: { missing: true } });
     return;
   }
   try {
-    parentPort!.postMessage({ id: q.id, answer: { value: hoverAt(config, q.offset, [...latest!.configs.values()], q.routerosVersion) } });
+    const group = q.groupFiles ? q.groupFiles.flatMap((f) => h.group.get(f) ?? []) : [...h.group.values()];
+    const file = { uri: q.uri ?? '', config: h.config, diagnostics: h.diagnostics };
+    parentPort!.postMessage({ id: q.id, answer: { value: answerModelRequest(q.request, file, group, docs) } });
   } catch (err) {
     parentPort!.postMessage({ id: q.id, error: err instanceof Error ? err.message : String(err) });
   }
@@ -68,15 +87,17 @@ function answer(q: WorkerQuestion): void {
 
 parentPort!.on('message', (job: WorkerJob | WorkerQuestion) => {
   if (job.kind !== undefined) {
-    if (job.kind === 'hover') answer(job);
+    if (job.kind === 'model') answer(job);
+    else if (job.kind === 'forget') held.delete(job.file);
     else postSnapshot(job.id, job.file, job.content ?? '');
     return;
   }
-  latest = undefined;
+  for (const input of job.inputs) held.delete(input.file);
   try {
     const results =
       job.inputs.length === 1 ? [linter.lintText(job.inputs[0]!.content, { ...job.options, file: job.inputs[0]!.file })] : linter.lintMany(job.inputs, job.options);
-    latest = { job: job.id, configs: new Map(results.map((r) => [r.file, r.config])) };
+    const group = new Map(results.map((r) => [r.file, r.config]));
+    for (const r of results) held.set(r.file, { job: job.id, config: r.config, diagnostics: r.diagnostics, group });
     parentPort!.postMessage({
       id: job.id,
       results: results.map((r) => ({ file: r.file, diagnostics: r.diagnostics, secrets: secretValues(r.source.text, r.secretSpans), symbols: outline(r.config) })),

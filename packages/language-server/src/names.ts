@@ -101,12 +101,21 @@ export function occurrences(config: RouterConfig): Occurrence[] {
       if (wg.publicKey) add('public-key', wg.publicKey, wg.nameValue?.span ?? wg.item.span, true);
     }
     const defs = new Set(out.map((o) => `${o.span.start}:${o.span.end}`));
+    // The kind an argument refers to depends only on (menu, command, argument name): looked up in
+    // the schema once per combination, not once per argument (150,000 address-list entries).
+    const kinds = new Map<string, NameKind | undefined>();
+    const kindOf = (cmd: CommandRecord, argName: string): NameKind | undefined => {
+      const key = `${cmd.menu}\0${cmd.command ?? ''}\0${argName}`;
+      if (kinds.has(key)) return kinds.get(key);
+      const verb = canonicalCommand(cmd);
+      const kind = refKind(cmd.menu, (verb && resolveArgName(cmd.menu, verb, argName)) || argName);
+      kinds.set(key, kind);
+      return kind;
+    };
     for (const cmd of config.commands) {
       for (const arg of cmd.args) {
         if (!arg.name || arg.value === undefined || !arg.valueSpan || arg.name.startsWith('!')) continue;
-        const verb = canonicalCommand(cmd);
-        const name = (verb && resolveArgName(cmd.menu, verb, arg.name)) || arg.name;
-        const kind = refKind(cmd.menu, name);
+        const kind = kindOf(cmd, arg.name);
         if (!kind || !arg.value || /[$[(]/.test(arg.value)) continue;
         const span = nameSpan(text, arg.valueSpan);
         if (defs.has(`${span.start}:${span.end}`)) continue;

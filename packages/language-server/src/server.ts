@@ -11,6 +11,8 @@ import {
   TextDocumentSyncKind,
   type Connection,
   type InitializeResult,
+  type CodeAction,
+  type CompletionItem,
   type Hover,
   type Location,
   type Range,
@@ -18,20 +20,17 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { SourceText, type TextChange } from '@roslint/parser';
 import * as path from 'node:path';
-import { codeActions } from './code-actions.js';
-import { completionsAt } from './completion.js';
-import { offsetOf, spanToRange, toLspDiagnostic } from './convert.js';
-import { hoverAt } from './hover.js';
+import { toLspDiagnostic } from './convert.js';
+import { answerModelRequest, emptyAnswer, type ModelAnswer, type ModelRequest } from './model-features.js';
 import { CONFIG_FILE_NAME, LintSettingsLoader } from './lint-settings.js';
 import { QuickDiagnostics } from './quick-diagnostics.js';
 import { SemanticTokensCache, SemanticTokensResults } from './semantic-cache.js';
 import { LintService, errorLine, type LintedFile } from './lint-service.js';
 import type { LintWorkerClient } from './lint-worker-client.js';
-import { occurrencesAt, sameName } from './names.js';
 import { foldingRanges } from './outline.js';
 import { RuleDocs } from './rule-docs.js';
 import { LEGEND, semanticTokens } from './semantic-tokens.js';
-import { fileToUri, normalizeUri, uriToFile } from './uris.js';
+import { normalizeUri, uriToFile } from './uris.js';
 
 /** Editor settings (VS Code `roslint.*`, or `initializationOptions` from any client). */
 export interface ServerSettings {
@@ -241,6 +240,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     service.changed(e.document.uri);
   });
   documents.onDidClose((e) => {
+    options.worker?.forget(uriToFile(e.document.uri));
     quick.forget(e.document.uri);
     tokens.forget(e.document.uri);
     tokenResults.forget(e.document.uri);
@@ -266,60 +266,61 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     if (diagnostics) void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: diagnostics.map((d) => toLspDiagnostic(d, docs)) });
   }
 
-  connection.onCodeAction(
-    guard('code actions', [], (params) => {
-      const linted = current(params.textDocument.uri);
-      // Edits computed on an older version (a large file still in the worker) would land in the wrong place.
-      const doc = documents.get(params.textDocument.uri);
-      if (!linted || (doc && linted.version !== null && linted.version !== doc.version)) return [];
-      return codeActions(linted, params.range, docs, params.context.only);
-    }),
-  );
-
-  connection.onHover(async (params) => {
-    // A large document linted in the worker: asked there, where its model is (building it here
-    // would stall every request for seconds on a 20 MB export).
-    try {
-      const linted = current(params.textDocument.uri);
-      const remote = linted?.workerModel();
-      if (linted && remote && options.worker) {
-        const a = await options.worker.hover(remote.job, linted.file, offsetOf(remote.source, params.position), settings.routerosVersion);
-        if (!a.missing) return (a.value ?? null) as Hover | null;
+  /**
+   * A request answered from the document's model, for the document version the client sees.
+   * Documents linted in the worker are answered there, from its model of that version: the request
+   * thread never builds a 20 MB model (5-9 s with nothing else answered). A request that arrives
+   * while that version is still being linted waits for the lint (without blocking: other requests
+   * are answered meanwhile) and is then answered from the new model; if the document is edited
+   * again first, it is answered empty (its positions refer to a version that is gone; the client
+   * asks again). Documents linted here are answered at once, as before.
+   */
+  function fromModel(uri: string, request: ModelRequest): Promise<ModelAnswer> {
+    const empty = emptyAnswer(request);
+    return new Promise((resolve) => {
+      const fail = (where: string) => (err: unknown) => {
+        log(`${request.kind}${where} failed: ${errorLine(err)}`);
+        resolve(empty);
+      };
+      const doc = documents.get(uri);
+      const key = doc ? uri : normalizeUri(uri);
+      const answer = (linted: LintedFile | undefined, retried: boolean) => {
+        try {
+          if (!linted) return resolve(empty);
+          if (!linted.fromWorker) {
+            // The group's models that are here (a member still holding a worker result is left out:
+            // its model is in the worker, and the group's next lint moves it there too).
+            const group = service.group(linted.uri).filter((g) => g === linted || !g.fromWorker);
+            return resolve(answerModelRequest(request, linted, group.map((g) => g.config), docs));
+          }
+          const job = linted.workerJob();
+          if (job === undefined || !options.worker) return resolve(empty); // its lint failed: no model anywhere
+          const groupFiles = service.group(linted.uri).map((g) => g.file);
+          options.worker.model(job, linted.file, linted.uri, request, groupFiles).then((a) => {
+            // Dropped by a relint of the file (or its group) that ran meanwhile: answered from its result.
+            if (a.missing && !retried && (service.pending(key) || service.get(key) !== linted)) service.whenLinted(key, doc?.version, (next) => answer(next, true), linted);
+            else resolve(a.missing ? empty : ((a.value ?? empty) as ModelAnswer));
+          }, fail(' (worker)'));
+        } catch (err) {
+          fail('')(err);
+        }
+      };
+      try {
+        service.whenLinted(key, doc?.version, (linted) => answer(linted, false));
+      } catch (err) {
+        fail('')(err);
       }
-    } catch (err) {
-      log(`hover (worker) failed: ${errorLine(err)}`);
-    }
-    return hoverHere(params);
-  });
-  const hoverHere = guard('hover', null, (params: { textDocument: { uri: string }; position: { line: number; character: number } }) => {
-      const linted = current(params.textDocument.uri);
-      if (!linted) return null;
-      const config = linted.config;
-      const group = service.group(linted.uri).map((g) => g.config);
-      return hoverAt(config, offsetOf(config.source, params.position), group, settings.routerosVersion);
-  });
+    });
+  }
 
-  const locations = (uri: string, position: { line: number; character: number }, withDefinitions: boolean, onlyDefinitions: boolean): Location[] => {
-    const linted = current(uri);
-    if (!linted) return [];
-    const config = linted.config;
-    const here = occurrencesAt(config, offsetOf(config.source, position));
-    if (here.length === 0) return [];
-    const group = service.group(linted.uri).map((g) => g.config);
-    const seen = new Set<string>();
-    return here
-      .flatMap((occ) => sameName(occ, group))
-      .filter((o) => (onlyDefinitions ? o.definition : withDefinitions || !o.definition))
-      .map((o) => ({ uri: fileToUri(o.config.file), range: spanToRange(o.config.source, o.span) }))
-      .filter((l) => {
-        const key = `${l.uri}:${l.range.start.line}:${l.range.start.character}`;
-        return seen.has(key) ? false : (seen.add(key), true);
-      });
-  };
-
-  connection.onDefinition(guard('definition', [], (params) => locations(params.textDocument.uri, params.position, true, true)));
+  connection.onCodeAction((params) => fromModel(params.textDocument.uri, { kind: 'codeActions', range: params.range, only: params.context.only }) as Promise<CodeAction[]>);
+  connection.onHover((params) => fromModel(params.textDocument.uri, { kind: 'hover', position: params.position, routerosVersion: settings.routerosVersion }) as Promise<Hover | null>);
+  connection.onDefinition((params) => fromModel(params.textDocument.uri, { kind: 'definition', position: params.position }) as Promise<Location[]>);
   connection.onReferences(
-    guard('references', [], (params) => locations(params.textDocument.uri, params.position, params.context.includeDeclaration, false)),
+    (params) => fromModel(params.textDocument.uri, { kind: 'references', position: params.position, includeDeclaration: params.context.includeDeclaration }) as Promise<Location[]>,
+  );
+  connection.onCompletion(
+    (params) => fromModel(params.textDocument.uri, { kind: 'completion', position: params.position, routerosVersion: settings.routerosVersion }) as Promise<CompletionItem[]>,
   );
 
   connection.onDocumentSymbol(
@@ -336,15 +337,6 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       if (doc) return foldingRanges(new SourceText(doc.getText()));
       const linted = current(params.textDocument.uri);
       return linted ? foldingRanges(linted.config.source) : [];
-    }),
-  );
-
-  connection.onCompletion(
-    guard('completion', [], (params) => {
-      const linted = current(params.textDocument.uri);
-      if (!linted) return [];
-      const group = service.group(linted.uri).map((g) => g.config);
-      return completionsAt(linted.config, linted.config.source, params.position, settings.routerosVersion, group.length ? group : [linted.config]);
     }),
   );
 
