@@ -12,7 +12,7 @@ import { FILTER_MENUS } from '@roslint/core';
 
 function reorders(config: RouterConfig, menu: string): boolean {
   return config.commands.some(
-    (c) => c.menu === menu && (c.command === 'move' || (c.command === 'add' && c.args.some((a) => a.name === 'place-before'))),
+    (c) => c.menu === menu && (c.command === 'move' || (c.command === 'add' && c.argNames.includes('place-before'))),
   );
 }
 

@@ -224,7 +224,7 @@ export const schemaRecords: Analysis<SchemaRecords> = (config) => {
     }
     let reasons = base;
     if (cmd !== undefined) {
-      for (const arg of record.args) if (arg.name !== null) reasons |= cmd.arg(arg.name).flags;
+      for (const name of record.argNames) if (name !== null) reasons |= cmd.arg(name).flags;
     }
     if (reasons !== 0) notable.push(resolved(record, where, word, reasons));
   }

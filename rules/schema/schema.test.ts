@@ -33,25 +33,28 @@ function configOf(text: string, versionText?: string): RouterConfig {
       const words = head.flatMap((h) => h.t.split('/').filter((w) => w !== ''));
       const menu = absolute ? words : [...current, ...words];
       if (verb === undefined) current = menu;
+      const args: CommandRecord['args'] = tokens.slice(firstArg).map((a) => {
+        if (a.t.startsWith('!')) return { name: a.t, value: undefined, span: { start: a.start, end: a.end } };
+        const eq = a.t.indexOf('=');
+        if (eq < 0) return { name: null, value: a.t, valueSpan: { start: a.start, end: a.end }, span: { start: a.start, end: a.end } };
+        const raw = a.t.slice(eq + 1);
+        return {
+          name: a.t.slice(0, eq),
+          value: raw.startsWith('$') ? undefined : raw.replace(/^"|"$/g, ''),
+          nameSpan: { start: a.start, end: a.start + eq },
+          valueSpan: { start: a.start + eq + 1, end: a.end },
+          span: { start: a.start, end: a.end },
+        };
+      });
       commands.push({
         menu: '/' + menu.join('/'),
         menuSegments: menu,
         menuKnown: true,
         command: verb?.t ?? null,
         ...(verb ? { commandSpan: { start: verb.start, end: verb.end } } : {}),
-        args: tokens.slice(firstArg).map((a) => {
-          if (a.t.startsWith('!')) return { name: a.t, value: undefined, span: { start: a.start, end: a.end } };
-          const eq = a.t.indexOf('=');
-          if (eq < 0) return { name: null, value: a.t, valueSpan: { start: a.start, end: a.end }, span: { start: a.start, end: a.end } };
-          const raw = a.t.slice(eq + 1);
-          return {
-            name: a.t.slice(0, eq),
-            value: raw.startsWith('$') ? undefined : raw.replace(/^"|"$/g, ''),
-            nameSpan: { start: a.start, end: a.start + eq },
-            valueSpan: { start: a.start + eq + 1, end: a.end },
-            span: { start: a.start, end: a.end },
-          };
-        }),
+        args,
+        argNames: args.map((a) => a.name),
+        argValues: args.map((a) => a.value),
         span: { start: tokens[0]!.start, end: tokens[tokens.length - 1]!.end },
         uncertain: false,
       });

@@ -33,6 +33,8 @@ export const exposedSecret: RouterRule = {
       if (!found.has(span.start)) found.set(span.start, { span, prop });
     };
     for (const cmd of ctx.config.commands) {
+      // Names first: `args` (with spans) is built only for the few commands that set a key.
+      if (!cmd.argNames.some((name) => name !== null && SECRET_PROPS.has(name))) continue;
       for (const arg of cmd.args) {
         if (arg.name === null || !SECRET_PROPS.has(arg.name)) continue;
         // `$var` / `[...]` are references, not secrets.

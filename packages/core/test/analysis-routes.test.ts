@@ -138,6 +138,8 @@ describe('blackhole flag', () => {
     // fakeConfig keeps no positional args; add the flag as the evaluator's command log records it.
     const cmd = c.commands[0]!;
     cmd.args.unshift({ name: null, value: 'blackhole', span: { start: 14, end: 23 } });
+    (cmd.argNames as (string | null)[]).unshift(null);
+    (cmd.argValues as (string | undefined)[]).unshift('blackhole');
     const l = lookupRoute(routingAnalysis(c), 4, ip('10.1.2.3'));
     expect(l.winners.map((r) => [r.dstText, r.blackhole, r.egress])).toEqual([['10.0.0.0/8', true, []]]);
   });

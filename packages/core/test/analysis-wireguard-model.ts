@@ -45,7 +45,7 @@ export function fakeConfig(text: string, opts: { isExport?: boolean } = {}): Rou
       props.set(name, value);
       args.push({ name, value: value.text, nameSpan: value.nameSpan, valueSpan: value.span, span: { start: nameStart, end: value.span.end } });
     }
-    commands.push({ menu, menuSegments: menu.slice(1).split('/'), menuKnown: true, command: m[2]!, args, span: statementSpan, uncertain: false });
+    commands.push({ menu, menuSegments: menu.slice(1).split('/'), menuKnown: true, command: m[2]!, args, argNames: args.map((a) => a.name), argValues: args.map((a) => a.value), span: statementSpan, uncertain: false });
     let mm = menus.get(menu);
     if (!mm) menus.set(menu, (mm = { path: menu, items: [] }));
     if (m[2] === 'set') {

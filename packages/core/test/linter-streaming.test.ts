@@ -10,6 +10,7 @@ import { parse } from '@roslint/parser';
 import { buildConfig } from '../src/model/evaluate.js';
 import { Linter } from '../src/linter/linter.js';
 import { secretSpans } from '../src/linter/secrets.js';
+import type { CommandRecord } from '../src/model/types.js';
 
 const fixturesDir = new URL('../../../fixtures/', import.meta.url).pathname;
 
@@ -22,6 +23,12 @@ function rscFiles(dir: string): string[] {
 }
 
 const files = rscFiles(fixturesDir);
+
+/** A command record as its readers see it (`args` and `commandSpan` are built on access). */
+const view = (c: CommandRecord) => ({
+  menu: c.menu, menuSegments: c.menuSegments, menuKnown: c.menuKnown, command: c.command, commandSpan: c.commandSpan,
+  args: c.args, argNames: c.argNames, argValues: c.argValues, span: c.span, uncertain: c.uncertain,
+});
 const linter = new Linter({ rules: [] });
 
 describe('streamed parse → model equals the whole-script path', () => {
@@ -33,10 +40,41 @@ describe('streamed parse → model equals the whole-script path', () => {
     const parsed = parse(bytes, { file });
     const whole = buildConfig(parsed, { file }).config;
     expect(streamed.config.menus).toEqual(whole.menus);
-    expect(streamed.config.commands).toEqual(whole.commands);
+    expect(streamed.config.commands.map(view)).toEqual(whole.commands.map(view));
     expect(streamed.config.header).toEqual(whole.header);
     expect(streamed.config.version).toEqual(whole.version);
     expect(streamed.config.showsSensitive).toBe(whole.showsSensitive);
     expect(streamed.secretSpans).toEqual(secretSpans(parsed.script, parsed.source.text));
+  });
+});
+
+describe('the compact command log', () => {
+  it('gives each argument as written, with its spans', () => {
+    const text = '/ip route add blackhole dst-address=10.0.0.0/8 !gateway comment= distance=$d\n';
+    const parsed = parse(text);
+    const [rec] = buildConfig(parsed, { file: 'x.rsc' }).config.commands;
+    const at = (s: string) => ({ start: text.indexOf(s), end: text.indexOf(s) + s.length });
+    expect(rec!.command).toBe('add');
+    expect(rec!.commandSpan).toEqual(at('add'));
+    expect(rec!.argNames).toEqual([null, 'dst-address', '!gateway', 'comment', 'distance']);
+    expect(rec!.argValues).toEqual(['blackhole', '10.0.0.0/8', undefined, '', undefined]);
+    expect(rec!.args).toEqual([
+      { name: null, value: 'blackhole', nameSpan: undefined, valueSpan: at('blackhole'), span: at('blackhole') },
+      { name: 'dst-address', value: '10.0.0.0/8', nameSpan: at('dst-address'), valueSpan: at('10.0.0.0/8'), span: at('dst-address=10.0.0.0/8') },
+      { name: '!gateway', value: undefined, nameSpan: undefined, valueSpan: undefined, span: at('!gateway') },
+      { name: 'comment', value: '', nameSpan: at('comment'), valueSpan: undefined, span: at('comment=') },
+      { name: 'distance', value: undefined, nameSpan: at('distance'), valueSpan: at('$d'), span: at('distance=$d') },
+    ]);
+  });
+
+  it('keeps every record of a file bigger than one offset chunk intact', () => {
+    const lines = Array.from({ length: 12_000 }, (_, i) => `add address=10.${i >> 8}.${i & 255}.1 list=l${i % 7} comment=c${i}`);
+    const text = `/ip firewall address-list\n${lines.join('\n')}\n`;
+    const { commands } = buildConfig(parse(text), { file: 'x.rsc' }).config;
+    expect(commands).toHaveLength(12_001);
+    for (const i of [0, 5000, 10922, 10923, 11999]) {
+      const rec = commands[i + 1]!;
+      expect(rec.args.map((a) => text.slice(a.span.start, a.span.end))).toEqual(lines[i]!.split(' ').slice(1));
+    }
   });
 });

@@ -115,7 +115,7 @@ function blackholeStatements(config: RouterConfig): Set<number> {
   const out = new Set<number>();
   for (const c of config.commands) {
     if (c.menu !== '/ip/route' && c.menu !== '/ipv6/route') continue;
-    if (c.args.some((a) => a.name === null && a.value === 'blackhole')) out.add(c.span.start);
+    if (c.argNames.some((name, i) => name === null && c.argValues[i] === 'blackhole')) out.add(c.span.start);
   }
   return out;
 }

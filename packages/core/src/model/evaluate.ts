@@ -8,10 +8,10 @@ import type { Arg, Comment, CommandStatement, Diagnostic, Expr, ParseResult, Sou
 import type { CommandRecord, Item, Menu, RouterConfig } from './types.js';
 import { resolveArgName, resolveCommandName } from '@roslint/schema';
 import { ModelStore } from './store.js';
+import { LoggedCommand, OffsetArena } from './command-log.js';
 import { resolveMenu, type ResolvedMenu } from './menu-path.js';
 import { VarScope } from './scope.js';
 import { detectHeader, parseVersion } from './header.js';
-import { exprText } from './values.js';
 import {
   addItem,
   commentItems,
@@ -91,6 +91,7 @@ const ITEM_VERBS = new Set(['add', 'set', 'remove', 'enable', 'disable', 'unset'
 class Evaluator {
   readonly store = new ModelStore();
   readonly commands: CommandRecord[] = [];
+  private readonly offsets = new OffsetArena();
   private readonly nameCache = new Map<string, Map<string, string>>();
   /** Some command carried a `private-key` argument. */
   sawPrivateKey = false;
@@ -189,7 +190,7 @@ class Evaluator {
   ): void {
     const memo = this.memoOf(resolved);
     const ictx: ItemCommandContext = {
-      loggedArgs: logged.args,
+      loggedValues: logged.argValues,
       store: this.store,
       source: this.source,
       menu: resolved.path,
@@ -364,33 +365,14 @@ class Evaluator {
     args: readonly Arg[],
   ): CommandRecord {
     const stmt = node as Partial<CommandStatement>;
-    // Every field is set in the literal (commandSpan too, even when undefined): a property added
-    // later moves an object's fields to a separate backing store, ~40 bytes more per record.
-    const rec: CommandRecord = {
-      menu: resolved.path,
-      menuSegments: resolved.written,
-      menuKnown: resolved.known,
-      command: verb,
-      commandSpan: stmt.command ? { start: stmt.command.start, end: stmt.command.end } : undefined,
-      args: args.map(argRecord),
-      span: { start: node.start, end: node.end },
-      uncertain: ctx.uncertain,
-    };
+    const rec = new LoggedCommand(
+      resolved.path, resolved.written, resolved.known, verb,
+      stmt.command ?? undefined, args, { start: node.start, end: node.end }, ctx.uncertain, this.offsets,
+    );
     if (!this.sawPrivateKey) for (const a of args) if (a.kind === 'named' && a.name === 'private-key') this.sawPrivateKey = true;
     this.commands.push(rec);
     return rec;
   }
-}
-
-/** One logged argument; all fields in one literal shape (see `record`). */
-function argRecord(a: Arg): CommandRecord['args'][number] {
-  const span: Span = { start: a.start, end: a.end };
-  if (a.kind === 'named') {
-    const valueSpan = a.value ? { start: a.value.start, end: a.value.end } : undefined;
-    return { name: a.name, value: exprText(a.value), nameSpan: a.nameSpan, valueSpan, span };
-  }
-  if (a.kind === 'unset') return { name: '!' + a.name, value: undefined, nameSpan: undefined, valueSpan: undefined, span };
-  return { name: null, value: exprText(a.value), nameSpan: undefined, valueSpan: { start: a.value.start, end: a.value.end }, span };
 }
 
 /**

@@ -6,9 +6,8 @@
  * `uncertain` on the values and items they touch. An uncertain `remove` keeps the item.
  */
 import type { CommandStatement, Expr, NamedArg, Span } from '@roslint/parser';
-import type { CommandRecord, Item, PropertyValue } from './types.js';
+import type { Item, PropertyValue } from './types.js';
 
-type LoggedArg = CommandRecord['args'][number];
 import { select, type ImplicitSpec, type SelectedItem, type Selection, type SelectorContext } from './selectors.js';
 import { commandValue, exprText, namedArgValue } from './values.js';
 import { addTouch } from './store.js';
@@ -22,11 +21,10 @@ export interface ItemCommandContext extends SelectorContext {
   /** The schema knows this menu holds a list of items (its `set` takes `numbers`). */
   isListMenu?(): boolean;
   /**
-   * The command log's record of each argument, index-aligned with `stmt.args`: property values
-   * share its value text and span instead of computing and allocating them again (large exports
-   * hold millions of values).
+   * The command log's static text of each argument, index-aligned with `stmt.args`: property
+   * values share it instead of computing it again (large exports hold millions of values).
    */
-  loggedArgs?: readonly LoggedArg[];
+  loggedValues?: readonly (string | undefined)[];
 }
 
 /** Arguments of `add` that steer the command rather than set a property. */
@@ -52,7 +50,7 @@ function propertyArgs(ctx: ItemCommandContext, skip: ReadonlySet<string>): [stri
     if (name.startsWith('.') && prefix !== '') name = prefix + name;
     const dot = name.lastIndexOf('.');
     if (dot > 0) prefix = name.slice(0, dot);
-    out.push([name, namedArgValue(arg, ctx.statementSpan, ctx.source, ctx.uncertain, ctx.loggedArgs?.[i])]);
+    out.push([name, namedArgValue(arg, ctx.statementSpan, ctx.source, ctx.uncertain, ctx.loggedValues ? ctx.loggedValues[i] : exprText(arg.value))]);
   }
   return out;
 }

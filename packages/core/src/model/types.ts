@@ -91,9 +91,27 @@ export interface CommandRecord {
   /** `add`, `set`, `print`, … (null for a path-only line). */
   command: string | null;
   commandSpan?: Span;
-  args: { name: string | null; value: string | undefined; nameSpan?: Span; valueSpan?: Span; span: Span }[];
+  /**
+   * The arguments as written, with their spans. May be built on each access (the model keeps
+   * arguments compactly: a big export logs hundreds of thousands of commands): a pass over every
+   * command should read `argNames`/`argValues` and take `args` only where it needs spans.
+   */
+  readonly args: LoggedArg[];
+  /** Each argument's name, index-aligned with `args`: `null` for a positional word, `!name` for `!name`. */
+  readonly argNames: readonly (string | null)[];
+  /** Each argument's static text, index-aligned with `args` (undefined when dynamic or an unset). */
+  readonly argValues: readonly (string | undefined)[];
   span: Span;
   uncertain: boolean;
+}
+
+/** One argument of a logged command. */
+export interface LoggedArg {
+  name: string | null;
+  value: string | undefined;
+  nameSpan?: Span;
+  valueSpan?: Span;
+  span: Span;
 }
 
 export interface RouterConfig {

@@ -34,8 +34,8 @@ export function namedArgValue(
   statementSpan: Span,
   source: SourceText,
   uncertain: boolean,
-  /** The command log's record of this argument: its static text and value span are reused. */
-  logged?: { value: string | undefined; valueSpan?: Span },
+  /** `exprText(arg.value)`, which the caller already has (the command log computed it). */
+  text: string | undefined,
 ): PropertyValue {
   // The parser's nameSpan is a plain span: shared, not copied (large exports hold millions).
   const nameSpan = arg.nameSpan;
@@ -45,8 +45,7 @@ export function namedArgValue(
     const at = Math.min(arg.end, nameSpan.end + 1);
     return { text: '', negated: arg.negated, dynamic: false, uncertain, span: { start: at, end: at }, nameSpan, statementSpan };
   }
-  const span = logged?.valueSpan ?? { start: value.start, end: value.end };
-  const text = logged ? logged.value : exprText(value);
+  const span = { start: value.start, end: value.end };
   if (text !== undefined) {
     return { text, negated: arg.negated, dynamic: false, uncertain, span, nameSpan, statementSpan };
   }
