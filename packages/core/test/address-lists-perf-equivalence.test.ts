@@ -4,6 +4,7 @@
  * packet-legacy.ts): random unions and queries, and random address-list sections of scripts.
  */
 import { describe, it, expect } from 'vitest';
+import { rng as seeded } from '../../../bench/generate.mjs';
 import type { Bounds, IpFamily } from '../src/analysis/prefix.js';
 import { MergedRangesBuilder } from '../src/analysis/firewall/merged-ranges.js';
 import { addressListMembership } from '../src/analysis/firewall/address-lists.js';
@@ -11,16 +12,8 @@ import { setWithin, setsOverlap } from './packet-legacy.js';
 import * as legacy from './address-lists-legacy.js';
 import { build } from './model-helpers.js';
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic PRNG (the benchmark generator's mulberry32) so a failure replays. */
+const rng = (seed: number): (() => number) => seeded(seed).next;
 
 const MAX: Record<IpFamily, bigint> = { 4: (1n << 32n) - 1n, 6: (1n << 128n) - 1n };
 

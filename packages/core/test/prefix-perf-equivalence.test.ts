@@ -3,22 +3,14 @@
  * parsers gave before them (prefix-legacy.ts): same values, same error texts, same key order.
  */
 import { describe, it, expect } from 'vitest';
+import { rng as seeded } from '../../../bench/generate.mjs';
 import { Validator } from 'ip-num';
 import * as current from '../src/analysis/prefix.js';
 import { parseAddressOrRange } from '../src/analysis/firewall/address-lists.js';
 import * as legacy from './prefix-legacy.js';
 
-/** Deterministic PRNG (mulberry32) so a failure replays. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic PRNG (the benchmark generator's mulberry32) so a failure replays. */
+const rng = (seed: number): (() => number) => seeded(seed).next;
 
 /** JSON with bigints and key order preserved: equal text ⇔ identical results. */
 function show(v: unknown): string {

@@ -7,22 +7,15 @@
  */
 import { x25519 } from '@noble/curves/ed25519.js';
 import { describe, expect, it } from 'vitest';
+import { rng as seeded } from '../../../bench/generate.mjs';
 import { parse } from '@roslint/parser';
 import { buildConfig } from '../src/model/evaluate.js';
 import type { RouterConfig } from '../src/model/types.js';
 import { type Topology, type TopologyOptions, buildTopology } from '../src/analysis/topology/index.js';
 import { buildTopology as legacyTopology } from './topology-legacy.js';
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic PRNG (the benchmark generator's mulberry32) so a failure replays. */
+const rng = (seed: number): (() => number) => seeded(seed).next;
 
 const b64 = (u: Uint8Array) => Buffer.from(u).toString('base64');
 const KEYS = Array.from({ length: 8 }, (_, i) => {
