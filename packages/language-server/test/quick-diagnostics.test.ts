@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { rng as seeded } from '../../../bench/generate.mjs';
 import { Linter } from '@roslint/core';
 import { builtinRules } from '@roslint/rules';
 import { parse, syntaxSnapshot, type Diagnostic } from '@roslint/parser';
@@ -27,14 +28,8 @@ function lintedQuick(text: string, secrets: string[] = []): QuickDiagnostics {
 const key = (d: Diagnostic) => `${d.ruleId} ${d.range.start.offset}-${d.range.end.offset} ${d.range.start.line}:${d.range.start.column} ${d.message}`;
 const syntaxOf = (ds: Diagnostic[]) => ds.filter((d) => d.ruleId.startsWith('syntax/')).map(key).sort();
 
-function rng(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic edits: the benchmark generator's seeded mulberry32. */
+const rng = (seed: number): (() => number) => seeded(seed).next;
 
 describe('QuickDiagnostics', () => {
   it('has nothing to say before the first lint and its syntax snapshot', () => {

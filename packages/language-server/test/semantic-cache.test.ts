@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { parse, type SourceText } from '@roslint/parser';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { rng as seeded } from '../../../bench/generate.mjs';
 import { QuickDiagnostics } from '../src/quick-diagnostics.js';
 import { SemanticTokensCache, SemanticTokensResults } from '../src/semantic-cache.js';
 import { collectTokens, encodeTokens, semanticTokens, TOKEN_TYPES, type Tok } from '../src/semantic-tokens.js';
@@ -15,14 +16,8 @@ const FIXTURES = fileURLToPath(new URL('../../../fixtures/', import.meta.url));
 const URI = 'file:///x/router.rsc';
 const FILE = '/x/router.rsc';
 
-function rng(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic edits: the benchmark generator's seeded mulberry32. */
+const rng = (seed: number): (() => number) => seeded(seed).next;
 
 describe('SemanticTokensCache', () => {
   it.each(['exports/office-a.rsc', 'exports/pre710-rb5009-scripts.rsc', 'exports/crlf-cabin-site.rsc', 'firewall/guide-ipv6-on-defconf.rsc'])(

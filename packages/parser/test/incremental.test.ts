@@ -7,6 +7,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { rng as seeded } from '../../../bench/generate.mjs';
 import { changedRange, parse, syntaxDiagnostics, syntaxSnapshot, updateSyntax, type SyntaxSnapshot } from '@roslint/parser';
 
 const root = fileURLToPath(new URL('../../../fixtures/', import.meta.url));
@@ -18,15 +19,8 @@ function rscFiles(dir: string): string[] {
 }
 const files = rscFiles(root).sort();
 
-/** mulberry32: deterministic edits. */
-function rng(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic edits: the benchmark generator's seeded mulberry32. */
+const rng = (seed: number): (() => number) => seeded(seed).next;
 
 const INSERTS = ['x', ' ', '"', '{', '}', '[', ']', '(', ')', '\\', '\n', '\r\n', ';', '#', '=', '$', ':', '/', 'add ', '\\\n', '"\n', '1'];
 
