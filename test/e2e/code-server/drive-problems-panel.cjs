@@ -35,7 +35,10 @@ const fs = require('fs');
       await page.locator('.statusbar-item', { hasText: process.env.STATUS }).first().waitFor({ timeout: 30000 });
       log('status bar shows:', process.env.STATUS);
     }
-    // Squiggles are drawn in the editor too.
+    // Squiggles are drawn in the editor too. Opening the panel shrinks the editor, which may scroll
+    // the first lines (where the findings are) out of view; Monaco renders only visible lines.
+    await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
+    await page.keyboard.press('Control+Home');
     await page.waitForSelector('.editor-instance .squiggly-warning, .editor-instance .squiggly-error', { timeout: 15000 });
     await page.waitForTimeout(800);
     await page.screenshot({ path: out });
