@@ -19,7 +19,7 @@ import { isMainThread, parentPort } from 'node:worker_threads';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const core = await import(join(root, 'packages/core/dist/index.js'));
-const { builtinRules } = await import(join(root, 'rules/dist/index.js'));
+const { builtinRules } = await import(join(root, 'packages/rules/dist/index.js'));
 
 if (!isMainThread) {
   core.serveLintWorker(parentPort, builtinRules);

@@ -68,7 +68,7 @@ if (isMainThread) {
   const { seed, deadline, boundMs } = workerData;
   const { parse } = await import(join(root, 'packages/parser/dist/index.js'));
   const { buildConfig, Linter } = await import(join(root, 'packages/core/dist/index.js'));
-  const { builtinRules } = await import(join(root, 'rules/dist/index.js'));
+  const { builtinRules } = await import(join(root, 'packages/rules/dist/index.js'));
   const cli = await import(join(root, 'packages/cli/dist/index.js'));
   const { fuzzLoop, loadSeeds } = await import(join(root, 'bench/fuzz-core.mjs'));
   const formatters = cli.formatterNames().map((name) => ({ name, format: cli.getFormatter(name) }));

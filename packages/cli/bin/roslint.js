@@ -25,7 +25,7 @@ const builtFrom = [
   '../../parser/dist/.tsbuildinfo',
   '../../schema/dist/.tsbuildinfo',
   '../../core/dist/.tsbuildinfo',
-  '../../../rules/dist/.tsbuildinfo',
+  '../../rules/dist/.tsbuildinfo',
 ];
 const fresh = bundle >= 0 && builtFrom.every((rel) => bundle >= mtime(rel));
 const entry = fresh ? '../dist/roslint.bundle.mjs' : '../dist/main.js';

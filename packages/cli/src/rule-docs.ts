@@ -14,8 +14,8 @@ let docsDir: string | null | undefined;
 function findDocsDir(): string | null {
   const candidates: string[] = [];
   try {
-    // …/rules/dist/index.js → …/rules
-    candidates.push(path.resolve(path.dirname(fileURLToPath(import.meta.resolve('@roslint/rules'))), '..'));
+    // …/packages/rules/dist/index.js → …/rules (the sources and docs beside packages/)
+    candidates.push(path.resolve(path.dirname(fileURLToPath(import.meta.resolve('@roslint/rules'))), '../../../rules'));
   } catch {
     // not resolvable (unusual install); try the repository layout below
   }
