@@ -11,8 +11,8 @@ import { parse, type CommandStatement } from '@roslint/parser';
 import { Linter } from '@roslint/core';
 import { builtinRules } from '@roslint/rules';
 import { diffExpected, findFixtureGroups, lintFixtureGroup, readSidecar } from '@roslint/cli';
-import { valueProblem } from '../rules/schema/value-check.js';
-import { isPlatformArg, isPlatformMenu } from '../rules/schema/platform.js';
+import { valueProblem } from '@roslint/core';
+import { isPlatformArg, isPlatformMenu } from '@roslint/core';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const linter = new Linter({ rules: builtinRules });

@@ -1,6 +1,6 @@
 import type { RelatedReport, RouterRule } from '@roslint/core';
 import { describeRule, wireguardFirewall } from '@roslint/core';
-import { insertAcceptFix } from './insert-accept-fix.js';
+import { insertAcceptFix } from '@roslint/core';
 
 /** The input chain drops new WireGuard handshakes arriving from the WAN. */
 export const wireguardInputBlocked: RouterRule = {

@@ -1,5 +1,5 @@
 import type { RouterRule } from '@roslint/core';
-import { hasRuntimeSyntax, schemaRecords, schemaVersion, VALUE_CHECKED } from './common.js';
+import { hasRuntimeSyntax, schemaRecords, schemaVersion, VALUE_CHECKED } from '@roslint/core';
 
 /**
  * A value RouterOS will not take: not one of a closed set of words, a yes/no flag that is

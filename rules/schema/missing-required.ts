@@ -1,7 +1,7 @@
 import type { RouterRule } from '@roslint/core';
-import { orList, REQUIRED, schemaRecords, schemaVersion } from './common.js';
-import type { CommandFacts } from './facts.js';
-import { REQUIRED_ON_ADD } from './required.js';
+import { orList, REQUIRED, schemaRecords, schemaVersion } from '@roslint/core';
+import type { CommandFacts } from '@roslint/core';
+import { REQUIRED_ON_ADD } from '@roslint/core';
 
 export { REQUIRED_ON_ADD };
 

@@ -8,7 +8,7 @@ import { unknownProperty } from './unknown-property.js';
 import { invalidValue } from './invalid-value.js';
 import { versionMismatch } from './version-mismatch.js';
 import { missingRequired } from './missing-required.js';
-import { parseTimeValue } from './value-check.js';
+import { parseTimeValue } from '@roslint/core';
 
 // A minimal stand-in for the evaluator's command log, so these tests pin the rules alone:
 // one command per line, `/path words [verb] name=value …`; relative lines use the current menu.

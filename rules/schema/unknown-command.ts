@@ -2,7 +2,7 @@ import type { RouterRule } from '@roslint/core';
 import {
   closestNames, commandsOf, isGlobalCommand, isStaticName, menuText, orList, prefixMatches, resolveCommandName,
   schemaRecords, schemaVersion, subMenusOf, UNKNOWN_COMMAND,
-} from './common.js';
+} from '@roslint/core';
 
 /** A command word that no RouterOS version has in that menu. */
 export const unknownCommand: RouterRule = {

@@ -1,8 +1,8 @@
 import type { RouterRule } from '@roslint/core';
 import {
   BAD_MENU, canonicalizeMenuPath, closestNames, commandsOf, menuText, orList, prefixMatches, schemaRecords, schemaVersion, subMenusOf, writtenSegments,
-} from './common.js';
-import { isPlatformMenu } from './platform.js';
+} from '@roslint/core';
+import { isPlatformMenu } from '@roslint/core';
 
 /**
  * A menu path segment that names no menu in any RouterOS version, under a parent menu that exists

@@ -1,5 +1,5 @@
 import type { RouterRule } from '@roslint/core';
-import { argsOf, argName, closestNames, NAME_PROBLEM, orList, schemaRecords, schemaVersion } from './common.js';
+import { argsOf, argName, closestNames, NAME_PROBLEM, orList, schemaRecords, schemaVersion } from '@roslint/core';
 
 /** An argument of `add`/`set` that the command has in no RouterOS version. */
 export const unknownProperty: RouterRule = {

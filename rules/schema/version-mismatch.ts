@@ -2,7 +2,7 @@ import type { RouterRule } from '@roslint/core';
 import { describeVersions, versionsOf } from '@roslint/schema';
 import {
   argName, COMMAND_NOT_IN_VERSION, MENU_NOT_IN_VERSION, menuText, schemaRecords, schemaVersion, VERSION_PROBLEM, versionLabel, writtenSegments,
-} from './common.js';
+} from '@roslint/core';
 
 /**
  * A menu, command or argument that exists in RouterOS, but not in the version the file is for

@@ -1,6 +1,6 @@
 import type { Link, NetworkRule } from '@roslint/core';
 import { certain, contains, containsAddress, formatAddress, lanSourcesInto } from '@roslint/core';
-import { ifaceOf, pairing, peerAnchor, peerOn, reportBoth, topologyOf } from './shared.js';
+import { ifaceOf, pairing, peerAnchor, peerOn, reportBoth, topologyOf } from '@roslint/core';
 
 /**
  * WireGuard drops a packet whose source is outside the sender's allowed-address on the receiver.

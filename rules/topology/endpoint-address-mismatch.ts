@@ -1,6 +1,6 @@
 import type { NetworkRule } from '@roslint/core';
 import { addressKey, certain, parseAddress, reachability } from '@roslint/core';
-import { ifaceAnchor, ifaceOf, pairing, peerOn, reportBoth, routerRef, topologyOf } from './shared.js';
+import { ifaceAnchor, ifaceOf, pairing, peerOn, reportBoth, routerRef, topologyOf } from '@roslint/core';
 
 /**
  * A peer dials a literal IP that is none of the other router's addresses, while that router's WAN

@@ -1,6 +1,6 @@
 import type { NetworkRule } from '@roslint/core';
 import { certain } from '@roslint/core';
-import { ifaceOf, pairing, peerOn, reportBoth, topologyOf } from './shared.js';
+import { ifaceOf, pairing, peerOn, reportBoth, topologyOf } from '@roslint/core';
 
 /** A peer's endpoint-port must be the listen-port of the interface it connects to. */
 export const endpointPortMismatch: NetworkRule = {

@@ -1,6 +1,6 @@
 import type { Link, NetworkRule } from '@roslint/core';
 import { certain } from '@roslint/core';
-import { ifaceAnchor, ifaceOf, pairing, reportBoth, topologyOf } from './shared.js';
+import { ifaceAnchor, ifaceOf, pairing, reportBoth, topologyOf } from '@roslint/core';
 
 /** RouterOS default 1420 when unset; a wg-quick file without MTU lets wg-quick compute it (unknown). */
 function mtuOf(l: Link): number | undefined {

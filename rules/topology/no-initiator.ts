@@ -1,5 +1,5 @@
 import type { Link, NetworkRule } from '@roslint/core';
-import { pairing, peerAnchor, peerOn, reportBoth, topologyOf } from './shared.js';
+import { pairing, peerAnchor, peerOn, reportBoth, topologyOf } from '@roslint/core';
 
 function hasEndpoint(l: Link): boolean {
   const v = l.peer.endpointAddressValue;

@@ -1,6 +1,6 @@
 import type { NetworkRule } from '@roslint/core';
 import { certain } from '@roslint/core';
-import { ifaceOf, pairing, peerAnchor, peerOn, reportBoth, topologyOf } from './shared.js';
+import { ifaceOf, pairing, peerAnchor, peerOn, reportBoth, topologyOf } from '@roslint/core';
 
 /**
  * A peer paired with an interface by addressing although that interface's public key is known

@@ -1,6 +1,6 @@
 import type { NetworkRule } from '@roslint/core';
 import { literal, peerRef, privateKeySightings } from '@roslint/core';
-import { routerRef, topologyOf } from './shared.js';
+import { routerRef, topologyOf } from '@roslint/core';
 
 /** A `public-key` field holding a private key seen anywhere in the network. */
 export const privateKeyExposed: NetworkRule = {

@@ -1,5 +1,5 @@
 import type { Link, NetworkRule } from '@roslint/core';
-import { pairing, peerAnchor, peerOn, reportBoth, routerRef, topologyOf } from './shared.js';
+import { pairing, peerAnchor, peerOn, reportBoth, routerRef, topologyOf } from '@roslint/core';
 
 type PskState = { kind: 'value'; text: string } | { kind: 'none' } | { kind: 'hidden' } | { kind: 'unknown' };
 

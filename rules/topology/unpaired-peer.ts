@@ -1,6 +1,6 @@
 import type { NetworkRule } from '@roslint/core';
 import { peerRef } from '@roslint/core';
-import { ifaceAnchor, ifaceOf, pairing, peerAnchor, peerOn, reportBoth, routerRef, topologyOf } from './shared.js';
+import { ifaceAnchor, ifaceOf, pairing, peerAnchor, peerOn, reportBoth, routerRef, topologyOf } from '@roslint/core';
 
 /** Options: `{ networkStrict: true }` (the CLI's `--network-strict`); `true` alone works too. */
 export function networkStrict(options: unknown): boolean {

@@ -11,6 +11,9 @@ export { secretSpans, redact, redactSegments, mergeSpans, REDACTED, type TextSeg
 export { parseDirective, commentLabel, UNUSED_DIRECTIVE, INTERNAL_ERROR } from './linter/directives.js';
 export * from './analysis/interface-lists.js';
 export * from './analysis/firewall/index.js';
+export * from './analysis/firewall/insert-accept-fix.js';
+export * from './analysis/schema/index.js';
+export * from './analysis/topology/reports.js';
 export * from './config/index.js'; export * from './fix/index.js';
 export { lintManyInWorkers, type WorkerPool, type ParallelInput } from './linter/parallel.js';
 export { serveLintWorker } from './linter/lint-worker.js';

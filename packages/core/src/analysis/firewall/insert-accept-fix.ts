@@ -7,8 +7,9 @@
  * Offered only when inserting text reproduces the intended order: the dropping rule was created by
  * its own `add` (not a built-in) and nothing in that menu is reordered (`place-before`, `move`).
  */
-import type { FilterRule, ReportFix, RouterConfig } from '@roslint/core';
-import { FILTER_MENUS } from '@roslint/core';
+import type { ReportFix } from '../../rule.js';
+import type { RouterConfig } from '../../model/types.js';
+import { FILTER_MENUS, type FilterRule } from './filter-rules.js';
 
 function reorders(config: RouterConfig, menu: string): boolean {
   return config.commands.some(

@@ -4,8 +4,10 @@
  * goes into a message.
  */
 import type { Span } from '@roslint/parser';
-import type { Link, NetworkRuleContext, RelatedReport, ReportDescriptor, RouterNode, Topology, WgInterface, WgPeer } from '@roslint/core';
-import { methodText, networkTopology, peerRef } from '@roslint/core';
+import type { NetworkRuleContext, RelatedReport, ReportDescriptor } from '../../rule.js';
+import { peerRef, type WgInterface, type WgPeer } from '../wireguard.js';
+import { methodText, networkTopology, type Link, type Topology } from './pairing.js';
+import type { RouterNode } from './routers.js';
 
 export function topologyOf(ctx: NetworkRuleContext): Topology {
   return networkTopology(ctx.configs);

@@ -7,7 +7,8 @@
  * RouterOS version has it.
  */
 import type { Span } from '@roslint/parser';
-import type { Analysis, CommandRecord, RouterConfig } from '@roslint/core';
+import type { Analysis } from '../../rule.js';
+import type { CommandRecord, RouterConfig } from '../../model/types.js';
 import {
   argsOf as schemaArgsOf, canonicalizeMenuPath as schemaCanonicalizeMenuPath,
   closestNames as schemaClosestNames, commandsOf, isCommand,
