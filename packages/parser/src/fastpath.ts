@@ -17,8 +17,6 @@ import type { Tok } from './lexer/tokens.js';
 const FAIL = null;
 
 export function fastStatement(tokens: Tok[]): Statement | null {
-  // A statement the scanner's flat-line fast path already parsed (flatline.ts).
-  if (tokens.length === 1 && tokens[0]!.tokenType === T.Parsed) return tokens[0]!.statement ?? FAIL;
   return fastCommand(tokens, 0, tokens.length);
 }
 

@@ -33,8 +33,7 @@ export interface ScannedStatement {
   hasScriptString: boolean;
   /**
    * Set when the flat-line fast path (flatline.ts) already parsed the statement; `tokens` is then
-   * the one `Parsed` token carrying it, which fastStatement unwraps, so token-list consumers need
-   * no change. A driver may use this field directly and skip parsing the tokens.
+   * empty and the driver takes this statement as it is.
    */
   statement?: Statement;
 }
@@ -913,12 +912,11 @@ export class Scanner {
   }
 }
 
+/** A flat line's statements carry no tokens: the driver takes `statement` as it is. */
+const NO_TOKENS: Tok[] = Object.freeze([]) as unknown as Tok[];
+
 function parsedStatement(statement: Statement): ScannedStatement {
-  const carrier = {
-    image: '', startOffset: statement.start, endOffset: statement.end - 1, end: statement.end, tokenType: T.Parsed,
-    tokenTypeIdx: T.Parsed.tokenTypeIdx!, ws: true, statement,
-  } as unknown as Tok;
-  return { tokens: [carrier], start: statement.start, end: statement.end, failed: false, hasScriptString: false, statement };
+  return { tokens: NO_TOKENS, start: statement.start, end: statement.end, failed: false, hasScriptString: false, statement };
 }
 
 function trimEol(text: string, cut: number): number {

@@ -5,7 +5,6 @@
  * scanner tracks with a mode stack.
  */
 import { createToken, Lexer, type IToken, type TokenType } from 'chevrotain';
-import type { Statement } from '../ast.js';
 
 /** A scanned token. `ws` = whitespace (or a continuation not directly after `=`) precedes it. */
 export interface Tok extends IToken {
@@ -19,8 +18,6 @@ export interface Tok extends IToken {
   /** StringText in a script-carrying property: source offsets of each decoded char. */
   srcStart?: Int32Array;
   srcEnd?: Int32Array;
-  /** Parsed: the statement it carries. */
-  statement?: Statement;
 }
 
 const t = (name: string, label: string, extra: Partial<Parameters<typeof createToken>[0]> = {}): TokenType =>
@@ -49,12 +46,6 @@ export const StringStart = t('StringStart', '`"`');
 export const StringText = t('StringText', 'string text');
 export const StringEnd = t('StringEnd', 'closing `"`');
 export const Variable = t('Variable', 'a variable');
-
-/**
- * Not a token of the language: carries a statement the flat-line fast path already parsed through
- * token-list consumers (fastStatement unwraps it). Not in `allTokens`: the grammar never sees it.
- */
-export const Parsed = t('Parsed', 'a parsed statement');
 
 const op = (name: string, label: string) => t(name, label, { categories: [BinaryOp] });
 export const OrOr = op('OrOr', '`||`');
