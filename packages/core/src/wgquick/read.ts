@@ -9,7 +9,8 @@
  */
 import { SourceText } from '@roslint/parser';
 import type { Comment, Diagnostic, ParseResult, Span } from '@roslint/parser';
-import type { Item, Menu, PropertyValue, RouterConfig } from '../model/types.js';
+import type { Item, PropertyValue, RouterConfig } from '../model/types.js';
+import { emptyConfig } from '../model/evaluate.js';
 import { checkKeyText } from '../analysis/keys.js';
 import { parsePrefix } from '../analysis/prefix.js';
 import { iniSecretSpans, withRepeats } from '../linter/secrets.js';
@@ -124,7 +125,10 @@ export function readWgQuick(content: string | Uint8Array, file: string): WgQuick
   const parsedConf = parseConf(text);
   const problems = [...parsedConf.problems];
   const secretSpans: Span[] = [];
-  const menus = new Map<string, Menu>();
+  const config = emptyConfig(file, source, parsedConf.comments);
+  // A wg-quick file hides nothing: a key that is not there is not set.
+  config.showsSensitive = true;
+  const menus = config.menus;
   let nextId = 0;
   const add = (menu: string, item: Item) => {
     let m = menus.get(menu);
@@ -258,18 +262,6 @@ export function readWgQuick(content: string | Uint8Array, file: string): WgQuick
     add('/interface/wireguard/peers', item);
   }
 
-  const config: RouterConfig = {
-    file,
-    source,
-    comments: parsedConf.comments,
-    isExport: false,
-    // A wg-quick file hides nothing: a key that is not there is not set.
-    showsSensitive: true,
-    menus,
-    commands: [],
-    items: (m: string): Item[] => menus.get(m)?.items ?? [],
-    singleton: (m: string): Item | undefined => menus.get(m)?.items[0],
-  };
   wgQuickConfigs.add(config);
   problems.sort((a, b) => a.span.start - b.span.start);
   const diagnostics: Diagnostic[] = problems.map((p) => ({
