@@ -18,6 +18,10 @@ import { SCRIPT_PROPERTIES, SPACED_VALUE_ARGS } from './commands.js';
 import { buildCommand } from './grammar.js';
 import { decodeEscapedBytes, SIMPLE_ESCAPES } from './lexer/escapes.js';
 import type { Tok } from './lexer/tokens.js';
+import {
+  BANG as BANGC, BSL, COLON, CR, DOLLAR, DQ, EQ, HASH, isAlnum, isAlpha, isCommandDelimiter as isDelimiter, isUpperHex, LBRACE,
+  LBRACK as LBRACKC, LF, LPAR, RBRACE, RBRACK as RBRACKC, RPAR, SEMI, SLASH as SLASHC, SP, TAB, wordEnd,
+} from './lexer/chars.js';
 
 /** Test hook: scan every statement the general way (the reference the flat path must match). */
 export const flatLineHooks = { disabled: false };
@@ -27,17 +31,8 @@ const END = 0, WORD = 1, NAMED = 2, BANG = 3, STRING = 4, LBRACK = 5, RBRACK = 6
 // Kind of the last token, as far as the scanner's word rules care (`=`, `!` before a glued word).
 const LAST_OTHER = 0, LAST_ASSIGN = 1, LAST_BANG = 2;
 
-const SP = 32, TAB = 9, LF = 10, CR = 13, SEMI = 59, HASH = 35, BSL = 92, DQ = 34, DOLLAR = 36;
-const LBRACE = 123, RBRACE = 125, LBRACKC = 91, RBRACKC = 93, LPAR = 40, RPAR = 41, EQ = 61, BANGC = 33;
-const COLON = 58, SLASHC = 47;
 
 /** Characters that end an unquoted word in command mode (scanner.ts isCommandDelimiter). */
-const DELIMITER = new Uint8Array(128);
-for (const c of [SP, TAB, LF, CR, SEMI, LBRACKC, RBRACKC, LBRACE, RBRACE, LPAR, RPAR, DQ, BSL]) DELIMITER[c] = 1;
-const isDelimiter = (c: number): boolean => c < 128 && DELIMITER[c] === 1;
-const isAlpha = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
-const isAlnum = (c: number) => isAlpha(c) || (c >= 48 && c <= 57);
-const isUpperHex = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 70);
 
 // Argument names repeat millions of times in a large export (`address`, `list`, `comment`); keep
 // one copy per name (bounded: odd files cannot grow it).
@@ -331,25 +326,11 @@ export class FlatLineParser {
   /** An unquoted word or `name=` (scanner.ts commandWord). */
   private word(): void {
     const t = this.src;
-    const len = t.length;
     const start = this.pos;
     const inValue = this.valueOf !== null || (!this.pendingWs && (this.last === LAST_ASSIGN || this.last === LAST_BANG) && this.tokens > 0);
-    let i = start;
-    let eqAt = -1;
-    while (i < len) {
-      const c = t.charCodeAt(i);
-      if (c < 128 && DELIMITER[c] === 1) break;
-      if (c === DOLLAR && i > start) {
-        const n = t.charCodeAt(i + 1);
-        if (isAlnum(n) || n === DQ) break;
-      }
-      if (c === EQ && !inValue && i > start) {
-        eqAt = i;
-        break;
-      }
-      i++;
-    }
-    if (i === start) i++;
+    const end = wordEnd(t, start, inValue);
+    const eqAt = end < 0 ? ~end : -1;
+    const i = end;
     this.touched();
     if (eqAt !== -1) {
       const name = intern(t.slice(start, eqAt));

@@ -12,6 +12,10 @@ import { BLOCK_ARGS, SCRIPT_PROPERTIES, VALUE_COMMANDS } from '../commands.js';
 import { FlatLineParser, flatLineHooks } from '../flatline.js';
 import { decodeEscapedBytes, SIMPLE_ESCAPES } from './escapes.js';
 import * as T from './tokens.js';
+import {
+  BANG, BSL, COLON, CR, DOLLAR, DQ, EQ, HASH, isAlnum, isAlpha, isCommandDelimiter, isDigit, isUpperHex, LBRACE, LBRACK, LF, LPAR,
+  RBRACE, RBRACK, RPAR, SEMI, SLASH, SP, TAB, wordEnd,
+} from './chars.js';
 import type { TokenType } from 'chevrotain';
 import type { Tok } from './tokens.js';
 
@@ -70,21 +74,10 @@ const CLOSER_TEXT: Record<FrameKind, string> = {
 };
 
 // Character classes (char codes).
-const SP = 32, TAB = 9, LF = 10, CR = 13, SEMI = 59, HASH = 35, BSL = 92, DQ = 34, DOLLAR = 36;
-const LBRACE = 123, RBRACE = 125, LBRACK = 91, RBRACK = 93, LPAR = 40, RPAR = 41, EQ = 61, BANG = 33;
-const COLON = 58, SLASH = 47;
 
-const isAlpha = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
-const isDigit = (c: number) => c >= 48 && c <= 57;
-const isAlnum = (c: number) => isAlpha(c) || isDigit(c);
-const isUpperHex = (c: number) => isDigit(c) || (c >= 65 && c <= 70);
 const isLowerHexish = (c: number) => isDigit(c) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70);
 
 /** Ends an unquoted word in command mode. */
-function isCommandDelimiter(c: number): boolean {
-  return c === SP || c === TAB || c === LF || c === CR || c === SEMI || c === LBRACK || c === RBRACK ||
-    c === LBRACE || c === RBRACE || c === LPAR || c === RPAR || c === DQ || c === BSL;
-}
 
 /** Characters that are operators in a `where` clause (everything else may be part of a word). */
 function isWhereOperatorChar(c: number): boolean {
@@ -601,22 +594,9 @@ export class Scanner {
     const start = this.pos;
     const last = this.tokens[this.tokens.length - 1];
     const inValue = frame.valueOf !== null || (last !== undefined && !this.pendingWs && (last.tokenType === T.Assign || last.tokenType === T.Bang));
-    let i = start;
-    let eqAt = -1;
-    while (i < t.length) {
-      const c = t.charCodeAt(i);
-      if (isCommandDelimiter(c)) break;
-      if (c === DOLLAR && i > start) {
-        const n = t.charCodeAt(i + 1);
-        if (isAlnum(n) || n === DQ) break;
-      }
-      if (c === EQ && !inValue && i > start) {
-        eqAt = i;
-        break;
-      }
-      i++;
-    }
-    if (i === start) i++; // a lone delimiter-like char (e.g. `$` not followed by a name)
+    const end = wordEnd(t, start, inValue);
+    const eqAt = end < 0 ? ~end : -1;
+    const i = end;
     this.touched(frame);
     // Array key `"a"=3` is handled in afterString; here a word before `=` is an argument name.
     if (eqAt !== -1) {
