@@ -3,70 +3,18 @@
  * the reference the topology perf-equivalence test compares against. Not used by code.
  */
 import type { RouterConfig } from '../src/model/types.js';
+// The result types are the same as today's; only the search below is the old one.
+import type { Link, PairMethod, Topology, Tunnel } from '../src/analysis/topology/pairing.js';
 import { type Bounds, contains, overlaps, parseAddress } from '../src/analysis/prefix.js';
 import { type AllowedAddress, type WgInterface, type WgPeer, certain } from '../src/analysis/wireguard.js';
 import { AllowedPrefixTable, TunnelAddressIndex, interfacesByPublicKey, outsideAddressOwners } from '../src/analysis/topology/indexes.js';
 import { addressKey, reachability } from '../src/analysis/topology/reachability.js';
 import { type RouterNode, buildRouters } from '../src/analysis/topology/routers.js';
 
-export type PairMethod = 'key' | 'address' | 'endpoint';
-
-export interface Link {
-  router: RouterNode;
-  /** The interface on `router` the peer belongs to. */
-  iface: WgInterface;
-  peer: WgPeer;
-  target: RouterNode;
-  targetIface: WgInterface;
-  method: PairMethod;
-  /** For address pairing: the allowed-address entry that contains the target's address. */
-  via?: AllowedAddress;
-  /** For endpoint pairing: the endpoint-address (as written) that is the target's address. */
-  endpoint?: string;
-}
-
 interface AddressCandidate {
   target: RouterNode;
   targetIface: WgInterface;
   via: AllowedAddress;
-}
-
-export interface Tunnel {
-  /** The end listed first in the file order; `a.peer` is a's peer for b. */
-  a: Link;
-  b: Link;
-}
-
-export interface Topology {
-  routers: RouterNode[];
-  routerOf: Map<RouterConfig, RouterNode>;
-  links: Link[];
-  tunnels: Tunnel[];
-  /** Links whose target has no peer pointing back (the other side does not know this router). */
-  oneSided: Link[];
-  /** Peers that match no interface among the files (the other end is elsewhere, or ambiguous). */
-  unpaired: Array<{ router: RouterNode; iface: WgInterface; peer: WgPeer }>;
-}
-
-/** `paired by key` / `by addressing` / `by endpoint`, for messages. */
-export function methodText(method: PairMethod): string {
-  return method === 'key' ? 'paired by key' : method === 'address' ? 'paired by addressing' : 'paired by endpoint';
-}
-
-/** The tunnel seen from `router`'s side: [its link, the other side's link]. */
-export function endsFrom(tunnel: Tunnel, router: RouterNode): [Link, Link] {
-  return tunnel.a.router === router ? [tunnel.a, tunnel.b] : [tunnel.b, tunnel.a];
-}
-
-const cache = new WeakMap<readonly RouterConfig[], Topology>();
-
-/** The network analysis; computed once per lint (the linter hands every rule the same array). */
-export function networkTopology(configs: readonly RouterConfig[]): Topology {
-  const hit = cache.get(configs);
-  if (hit) return hit;
-  const topology = buildTopology(configs);
-  cache.set(configs, topology);
-  return topology;
 }
 
 export function buildTopology(configs: readonly RouterConfig[]): Topology {
