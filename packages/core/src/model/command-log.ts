@@ -6,17 +6,53 @@
  * shared arena of Int32Arrays; `args` builds the full argument objects on each access.
  */
 import type { Arg, Span } from '@roslint/parser';
-import type { CommandRecord, LoggedArg } from './types.js';
+import type { CommandRecord, LoggedArg, PropertyValue } from './types.js';
 import { exprText } from './values.js';
 
-/** Offsets per argument: name start/end, value start/end (-1 when absent), argument start/end. */
-const PER_ARG = 6;
+/**
+ * Slots per argument: name start/end, value start/end (-1 when absent), argument start/end, and
+ * flags (below) that let `propertyValue` rebuild a named argument's value without its AST.
+ */
+const PER_ARG = 7;
 const CHUNK = 1 << 16;
 
-/** Append-only storage of argument offsets, in chunks so that growing never copies. */
+/** `name=!value`. */
+const NEGATED = 1;
+/** `name=` with nothing after the `=`. */
+const NO_VALUE = 2;
+/** A code block or array value: not dynamic, but its text is its source text. */
+const SOURCE_TEXT = 4;
+
+/** A node of the argument-names trie: exports repeat a few name lists hundreds of thousands of times. */
+interface NamesNode {
+  next: Map<string | null, NamesNode>;
+  names: readonly (string | null)[];
+}
+
+/**
+ * Append-only storage of argument offsets, in chunks so that growing never copies, and the pool
+ * of argument-name lists the records share.
+ */
 export class OffsetArena {
   private chunk = new Int32Array(CHUNK);
   private used = 0;
+  private readonly namesRoot: NamesNode = { next: new Map(), names: [] };
+
+  /** The shared (frozen) list of argument names for `args`, as `LoggedCommand.argNames` holds it. */
+  namesOf(args: readonly Arg[]): readonly (string | null)[] {
+    let node = this.namesRoot;
+    for (let i = 0; i < args.length; i++) {
+      const a = args[i]!;
+      const key = a.kind === 'named' ? a.name : a.kind === 'unset' ? '!' + a.name : null;
+      let child = node.next.get(key);
+      if (child === undefined) {
+        child = { next: new Map(), names: Object.freeze([...node.names, key]) };
+        node.next.set(key, child);
+      }
+      node = child;
+    }
+    return node.names;
+  }
 
   /** Room for `n` arguments: the chunk and the index of the first slot. */
   reserve(n: number): [Int32Array, number] {
@@ -32,7 +68,7 @@ export class OffsetArena {
 }
 
 export class LoggedCommand implements CommandRecord {
-  readonly argNames: (string | null)[];
+  readonly argNames: readonly (string | null)[];
   readonly argValues: (string | undefined)[];
   private readonly offsets: Int32Array;
   private readonly at: number;
@@ -53,7 +89,7 @@ export class LoggedCommand implements CommandRecord {
     this.cmdStart = commandSpan ? commandSpan.start : -1;
     this.cmdEnd = commandSpan ? commandSpan.end : -1;
     const n = args.length;
-    this.argNames = new Array<string | null>(n);
+    this.argNames = arena.namesOf(args);
     this.argValues = new Array<string | undefined>(n);
     const [offsets, at] = arena.reserve(n);
     this.offsets = offsets;
@@ -64,24 +100,64 @@ export class LoggedCommand implements CommandRecord {
       offsets[o + 4] = a.start;
       offsets[o + 5] = a.end;
       if (a.kind === 'named') {
-        this.argNames[i] = a.name;
-        this.argValues[i] = exprText(a.value);
+        const v = a.value;
+        this.argValues[i] = exprText(v);
         offsets[o] = a.nameSpan.start;
         offsets[o + 1] = a.nameSpan.end;
-        offsets[o + 2] = a.value ? a.value.start : -1;
-        offsets[o + 3] = a.value ? a.value.end : -1;
+        offsets[o + 2] = v ? v.start : -1;
+        offsets[o + 3] = v ? v.end : -1;
+        offsets[o + 6] = (a.negated ? NEGATED : 0) | (v === null ? NO_VALUE : v.kind === 'block' || v.kind === 'array' ? SOURCE_TEXT : 0);
       } else if (a.kind === 'unset') {
-        this.argNames[i] = '!' + a.name;
         this.argValues[i] = undefined;
         offsets[o] = offsets[o + 1] = offsets[o + 2] = offsets[o + 3] = -1;
+        offsets[o + 6] = 0;
       } else {
-        this.argNames[i] = null;
         this.argValues[i] = exprText(a.value);
         offsets[o] = offsets[o + 1] = -1;
         offsets[o + 2] = a.value.start;
         offsets[o + 3] = a.value.end;
+        offsets[o + 6] = 0;
       }
     }
+  }
+
+  /**
+   * The property value named argument `i` sets: its static text, or its source text when it is a
+   * code block or array (not dynamic) or depends on variables or commands (dynamic, so uncertain).
+   * For `name=` the value is empty and its span the empty range right after `=`. `text` is the
+   * file's text.
+   */
+  propertyValue(i: number, text: string): PropertyValue {
+    const o = this.offsets;
+    const k = this.at + i * PER_ARG;
+    const flags = o[k + 6]!;
+    const negated = (flags & NEGATED) !== 0;
+    const nameSpan = { start: o[k]!, end: o[k + 1]! };
+    const statementSpan = this.span;
+    const uncertain = this.uncertain;
+    if ((flags & NO_VALUE) !== 0) {
+      // `name=` — an empty value; its span is the empty range right after `=`.
+      const at = Math.min(o[k + 5]!, nameSpan.end + 1);
+      return { text: '', negated, dynamic: false, uncertain, span: { start: at, end: at }, nameSpan, statementSpan };
+    }
+    const span = { start: o[k + 2]!, end: o[k + 3]! };
+    const known = this.argValues[i];
+    if (known !== undefined) return { text: known, negated, dynamic: false, uncertain, span, nameSpan, statementSpan };
+    const source = text.slice(span.start, span.end);
+    if ((flags & SOURCE_TEXT) !== 0) return { text: source, negated, dynamic: false, uncertain, span, nameSpan, statementSpan };
+    return { text: source, negated, dynamic: true, uncertain: true, span, nameSpan, statementSpan };
+  }
+
+  /** `propertyValue(i).text` without building the value. */
+  propertyText(i: number, text: string): string {
+    const k = this.at + i * PER_ARG;
+    if ((this.offsets[k + 6]! & NO_VALUE) !== 0) return '';
+    return this.argValues[i] ?? text.slice(this.offsets[k + 2]!, this.offsets[k + 3]!);
+  }
+
+  /** `propertyValue(i).dynamic` without building the value. */
+  propertyDynamic(i: number): boolean {
+    return this.argValues[i] === undefined && (this.offsets[this.at + i * PER_ARG + 6]! & (NO_VALUE | SOURCE_TEXT)) === 0;
   }
 
   get commandSpan(): Span | undefined {

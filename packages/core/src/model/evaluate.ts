@@ -22,6 +22,7 @@ import {
   unsetItems,
   type ItemCommandContext,
 } from './item-commands.js';
+import type { PropLayout } from './logged-props.js';
 
 export interface BuildOptions {
   /** File path used in diagnostics. */
@@ -58,6 +59,8 @@ interface MenuMemo {
   findMenu: (find: CommandStatement) => string;
   isListMenu: () => boolean;
   argNamers: Map<string, (word: string) => string>;
+  /** Per verb: property layouts by argument-name list (see item-commands.ts `layoutOf`). */
+  layouts: Map<string, Map<readonly (string | null)[], PropLayout>>;
 }
 
 /**
@@ -186,11 +189,14 @@ class Evaluator {
     verb: string,
     resolved: ResolvedMenu,
     ctx: WalkContext,
-    logged: CommandRecord,
+    logged: LoggedCommand,
   ): void {
     const memo = this.memoOf(resolved);
+    let layouts = memo.layouts.get(verb);
+    if (layouts === undefined) memo.layouts.set(verb, (layouts = new Map()));
     const ictx: ItemCommandContext = {
-      loggedValues: logged.argValues,
+      logged,
+      layouts,
       store: this.store,
       source: this.source,
       menu: resolved.path,
@@ -246,6 +252,7 @@ class Evaluator {
         // The schema says `set` here takes item numbers: the menu holds a list, not one settings item.
         isListMenu: () => (list ??= menu.known && this.cached('l', menu.path, () => (resolveArgName(menu.segments, 'set', 'numbers', this.version) === 'numbers' ? 'y' : 'n')) === 'y'),
         argNamers: new Map(),
+        layouts: new Map(),
       };
       this.menuMemos.set(menu, memo);
     }
@@ -363,7 +370,7 @@ class Evaluator {
     resolved: ResolvedMenu,
     ctx: WalkContext,
     args: readonly Arg[],
-  ): CommandRecord {
+  ): LoggedCommand {
     const stmt = node as Partial<CommandStatement>;
     const rec = new LoggedCommand(
       resolved.path, resolved.written, resolved.known, verb,

@@ -9,8 +9,10 @@ import type { CommandStatement, Expr, NamedArg, Span } from '@roslint/parser';
 import type { Item, PropertyValue } from './types.js';
 
 import { select, type ImplicitSpec, type SelectedItem, type Selection, type SelectorContext } from './selectors.js';
-import { commandValue, exprText, namedArgValue } from './values.js';
+import { commandValue, exprText } from './values.js';
 import { addTouch } from './store.js';
+import type { LoggedCommand } from './command-log.js';
+import { LoggedProps, propLayout, type PropLayout } from './logged-props.js';
 
 export interface ItemCommandContext extends SelectorContext {
   stmt: CommandStatement;
@@ -21,38 +23,42 @@ export interface ItemCommandContext extends SelectorContext {
   /** The schema knows this menu holds a list of items (its `set` takes `numbers`). */
   isListMenu?(): boolean;
   /**
-   * The command log's static text of each argument, index-aligned with `stmt.args`: property
-   * values share it instead of computing it again (large exports hold millions of values).
+   * The command's log record: property values are read from it (large exports hold millions of
+   * values, and the log already has their texts and offsets).
    */
-  loggedValues?: readonly (string | undefined)[];
+  logged: LoggedCommand;
+  /**
+   * Layouts already worked out for this menu and verb, by argument-name list (the log shares one
+   * list among all commands that name the same arguments).
+   */
+  layouts?: Map<readonly (string | null)[], PropLayout>;
 }
 
 /** Arguments of `add` that steer the command rather than set a property. */
 const ADD_CONTROL_ARGS = new Set(['place-before', 'copy-from']);
+/** `set`'s item selector. */
+const SET_CONTROL_ARGS = new Set(['numbers']);
 
 function span(s: Span): Span {
   return { start: s.start, end: s.end };
 }
 
-/**
- * Named args as properties. A leading-dot name (`.ssid=x` after `configuration.mode=ap`) continues
- * the previous dotted name's prefix (wifi, 7.13+).
- */
-function propertyArgs(ctx: ItemCommandContext, skip: ReadonlySet<string>): [string, PropertyValue][] {
-  const out: [string, PropertyValue][] = [];
-  let prefix = '';
-  const args = ctx.stmt.args;
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    if (arg.kind !== 'named' || skip.has(arg.name)) continue;
-    let name = ctx.argName ? ctx.argName(arg.name) : arg.name;
-    if (skip.has(name)) continue;
-    if (name.startsWith('.') && prefix !== '') name = prefix + name;
-    const dot = name.lastIndexOf('.');
-    if (dot > 0) prefix = name.slice(0, dot);
-    out.push([name, namedArgValue(arg, ctx.statementSpan, ctx.source, ctx.uncertain, ctx.loggedValues ? ctx.loggedValues[i] : exprText(arg.value))]);
+/** Which property each named argument sets (see `propLayout`), memoised per argument-name list. */
+function layoutOf(ctx: ItemCommandContext, skip: ReadonlySet<string>): PropLayout {
+  const argNames = ctx.logged.argNames;
+  let layout = ctx.layouts?.get(argNames);
+  if (layout === undefined) {
+    layout = propLayout(argNames, ctx.argName, skip);
+    ctx.layouts?.set(argNames, layout);
   }
-  return out;
+  return layout;
+}
+
+/** Named args as properties, in the order a Map filled argument by argument lists them. */
+function propertyArgs(ctx: ItemCommandContext, skip: ReadonlySet<string>): [string, PropertyValue][] {
+  const { names, argIndex } = layoutOf(ctx, skip);
+  const text = ctx.source.text;
+  return names.map((name, i) => [name, ctx.logged.propertyValue(argIndex[i]!, text)]);
 }
 
 function positionals(ctx: ItemCommandContext): Expr[] {
@@ -140,10 +146,18 @@ function placeBeforeIndex(ctx: ItemCommandContext, arg: NamedArg): { index: numb
 }
 
 export function addItem(ctx: ItemCommandContext): Item {
+  const copyFrom = named(ctx, 'copy-from');
+  const placeBefore = named(ctx, 'place-before');
+  if (!copyFrom && !placeBefore) {
+    // The common `add`: the item's properties are the command's arguments, read from the log.
+    const props = new LoggedProps(ctx.logged, layoutOf(ctx, ADD_CONTROL_ARGS), ctx.source.text);
+    const item = ctx.store.newItem(ctx.menu, ctx.statementSpan, false, ctx.uncertain || props.anyDynamic(), props);
+    ctx.store.insert(item);
+    return item;
+  }
   const props = propertyArgs(ctx, ADD_CONTROL_ARGS);
   let certain = true;
   const item = ctx.store.newItem(ctx.menu, ctx.statementSpan, false, ctx.uncertain);
-  const copyFrom = named(ctx, 'copy-from');
   if (copyFrom && copyFrom.value) {
     const sel = select(ctx, copyFrom.value);
     const source = sel.items[0];
@@ -154,7 +168,6 @@ export function addItem(ctx: ItemCommandContext): Item {
   }
   for (const [name, value] of props) item.props.set(name, value);
   let index: number | undefined;
-  const placeBefore = named(ctx, 'place-before');
   if (placeBefore) {
     const at = placeBeforeIndex(ctx, placeBefore);
     index = at.index;
@@ -167,7 +180,7 @@ export function addItem(ctx: ItemCommandContext): Item {
 }
 
 export function setItems(ctx: ItemCommandContext): void {
-  const props = propertyArgs(ctx, new Set(['numbers']));
+  const props = propertyArgs(ctx, SET_CONTROL_ARGS);
   const unsets = ctx.stmt.args.flatMap((a) => (a.kind === 'unset' ? [ctx.argName ? ctx.argName(a.name) : a.name] : []));
   const { expr } = selectorOf(ctx);
   if (expr === undefined) {
@@ -201,7 +214,7 @@ export function setDisabled(ctx: ItemCommandContext, disabled: boolean): void {
 /** `comment ether1 comment="x"`. */
 export function commentItems(ctx: ItemCommandContext): void {
   const { expr } = selectorOf(ctx);
-  const props = propertyArgs(ctx, new Set(['numbers'])).filter(([n]) => n === 'comment');
+  const props = propertyArgs(ctx, SET_CONTROL_ARGS).filter(([n]) => n === 'comment');
   if (expr === undefined || props.length === 0) return;
   for (const t of targets(ctx, select(ctx, expr))) {
     touch(ctx, t.item, t.certain);

@@ -38,11 +38,11 @@ export class ModelStore {
   }
 
   /** `span` is kept, not copied: pass a plain span object (the statement's), never an AST node. */
-  newItem(menu: string, span: Span, implicit: boolean, uncertain: boolean): Item {
+  newItem(menu: string, span: Span, implicit: boolean, uncertain: boolean, props?: Map<string, PropertyValue>): Item {
     return {
       id: this.nextId++,
       menu,
-      props: new Map<string, PropertyValue>(),
+      props: props ?? new Map<string, PropertyValue>(),
       span,
       touchedBy: NO_TOUCHES,
       uncertain,

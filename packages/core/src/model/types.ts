@@ -5,6 +5,7 @@
  * a hand-written script. Every value remembers where it came from (spans into the file's text).
  */
 import type { Span, SourceText, Comment } from '@roslint/parser';
+import { LoggedProps } from './logged-props.js';
 
 /** Where a property value came from. */
 export interface PropertyValue {
@@ -139,11 +140,20 @@ export interface RouterConfig {
 
 /** Helpers every rule uses; kept here so their meaning is the same everywhere. */
 export function prop(item: Item, name: string): string | undefined {
-  const v = item.props.get(name);
+  const props = item.props;
+  // Log-backed properties answer without building the value (see logged-props.ts).
+  if (props instanceof LoggedProps) return props.textOf(name);
+  const v = props.get(name);
   return v === undefined ? undefined : v.text;
 }
 
 export function isDisabled(item: Item): boolean {
-  const v = item.props.get('disabled');
+  const props = item.props;
+  if (props instanceof LoggedProps) {
+    if (props.dynamicOf('disabled') !== false) return false;
+    const text = props.textOf('disabled');
+    return text === 'yes' || text === 'true';
+  }
+  const v = props.get('disabled');
   return v !== undefined && !v.dynamic && (v.text === 'yes' || v.text === 'true');
 }

@@ -2,7 +2,7 @@
  * Argument values → PropertyValue: the value's text when it is known statically, otherwise the
  * expression's source text marked `dynamic`, always with the spans a rule needs to underline.
  */
-import type { Expr, NamedArg, SourceText, Span } from '@roslint/parser';
+import type { Expr, SourceText, Span } from '@roslint/parser';
 import { staticText } from '@roslint/parser';
 import type { PropertyValue } from './types.js';
 
@@ -22,37 +22,6 @@ export function isDynamicExpr(expr: Expr | null): boolean {
 
 export function sourceSlice(source: SourceText, span: Span): string {
   return source.text.slice(span.start, span.end);
-}
-
-/**
- * The PropertyValue for `name=value`.
- * Values that are code blocks or arrays (`on-event={…}`) are not dynamic, but have no decoded text:
- * their source text stands in.
- */
-export function namedArgValue(
-  arg: NamedArg,
-  statementSpan: Span,
-  source: SourceText,
-  uncertain: boolean,
-  /** `exprText(arg.value)`, which the caller already has (the command log computed it). */
-  text: string | undefined,
-): PropertyValue {
-  // The parser's nameSpan is a plain span: shared, not copied (large exports hold millions).
-  const nameSpan = arg.nameSpan;
-  const value = arg.value;
-  if (value === null) {
-    // `name=` — an empty value; its span is the empty range right after `=`.
-    const at = Math.min(arg.end, nameSpan.end + 1);
-    return { text: '', negated: arg.negated, dynamic: false, uncertain, span: { start: at, end: at }, nameSpan, statementSpan };
-  }
-  const span = { start: value.start, end: value.end };
-  if (text !== undefined) {
-    return { text, negated: arg.negated, dynamic: false, uncertain, span, nameSpan, statementSpan };
-  }
-  if (value.kind === 'block' || value.kind === 'array') {
-    return { text: sourceSlice(source, span), negated: arg.negated, dynamic: false, uncertain, span, nameSpan, statementSpan };
-  }
-  return { text: sourceSlice(source, span), negated: arg.negated, dynamic: true, uncertain: true, span, nameSpan, statementSpan };
 }
 
 /** A value the evaluator synthesises from a command word (`disable` → `disabled=yes`). */

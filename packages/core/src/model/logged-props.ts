@@ -1,0 +1,155 @@
+/**
+ * An item's properties read straight from the command log.
+ *
+ * Most items of a big export are made by one `add` and never changed again. Their properties are
+ * exactly that command's named arguments, which the command log already holds compactly, so such an
+ * item keeps a reference to its log record instead of a Map of PropertyValue objects (with two span
+ * objects each). On a 20 MB export that was ~1.5 million objects and about half of the model's
+ * memory. A value is built when it is read (young garbage, cheap for V8); the first change (`set`,
+ * `unset`, `disable`…) turns the item's properties into an ordinary Map.
+ */
+import type { LoggedCommand } from './command-log.js';
+import type { PropertyValue } from './types.js';
+
+/** Which property each named argument of a command sets, worked out once per list of argument names. */
+export interface PropLayout {
+  /** Canonical property names, in the order a Map filled argument by argument would list them. */
+  readonly names: readonly string[];
+  /** For each name, the argument that sets it (the last one when a name is given twice). */
+  readonly argIndex: readonly number[];
+}
+
+/**
+ * The layout of a command's named arguments. `canonical` expands abbreviations; names in `skip`
+ * steer the command rather than set a property. A leading-dot name (`.ssid=x` after
+ * `configuration.mode=ap`) continues the previous dotted name's prefix (wifi, 7.13+).
+ */
+export function propLayout(
+  argNames: readonly (string | null)[],
+  canonical: ((name: string) => string) | undefined,
+  skip: ReadonlySet<string>,
+): PropLayout {
+  const names: string[] = [];
+  const argIndex: number[] = [];
+  let prefix = '';
+  for (let i = 0; i < argNames.length; i++) {
+    const written = argNames[i];
+    // Positional words (null) and unsets (`!name`) set nothing.
+    if (written === null || written === undefined || written.startsWith('!') || skip.has(written)) continue;
+    let name = canonical ? canonical(written) : written;
+    if (skip.has(name)) continue;
+    if (name.startsWith('.') && prefix !== '') name = prefix + name;
+    const dot = name.lastIndexOf('.');
+    if (dot > 0) prefix = name.slice(0, dot);
+    const at = names.indexOf(name);
+    if (at >= 0) argIndex[at] = i;
+    else {
+      names.push(name);
+      argIndex.push(i);
+    }
+  }
+  return { names, argIndex };
+}
+
+/** A Map of an item's properties, backed by the log record of the `add` that made the item. */
+export class LoggedProps implements Map<string, PropertyValue> {
+  /** Set on the first change: from then on this is an ordinary Map. */
+  private own: Map<string, PropertyValue> | null = null;
+
+  constructor(
+    private readonly record: LoggedCommand,
+    private readonly layout: PropLayout,
+    /** The file's text, for values known only by their source (code blocks, dynamic values). */
+    private readonly text: string,
+  ) {}
+
+  get size(): number {
+    return this.own ? this.own.size : this.layout.names.length;
+  }
+
+  get(name: string): PropertyValue | undefined {
+    if (this.own) return this.own.get(name);
+    const i = this.layout.names.indexOf(name);
+    return i < 0 ? undefined : this.record.propertyValue(this.layout.argIndex[i]!, this.text);
+  }
+
+  /** `get(name)?.text` without building the value (the common question of rules). */
+  textOf(name: string): string | undefined {
+    if (this.own) return this.own.get(name)?.text;
+    const i = this.layout.names.indexOf(name);
+    return i < 0 ? undefined : this.record.propertyText(this.layout.argIndex[i]!, this.text);
+  }
+
+  /** `get(name)?.dynamic`, or undefined when the property is absent, without building the value. */
+  dynamicOf(name: string): boolean | undefined {
+    if (this.own) return this.own.get(name)?.dynamic;
+    const i = this.layout.names.indexOf(name);
+    return i < 0 ? undefined : this.record.propertyDynamic(this.layout.argIndex[i]!);
+  }
+
+  /** Some value depends on variables or commands. */
+  anyDynamic(): boolean {
+    if (this.own) {
+      for (const v of this.own.values()) if (v.dynamic) return true;
+      return false;
+    }
+    for (const i of this.layout.argIndex) if (this.record.propertyDynamic(i)) return true;
+    return false;
+  }
+
+  has(name: string): boolean {
+    return this.own ? this.own.has(name) : this.layout.names.includes(name);
+  }
+
+  set(name: string, value: PropertyValue): this {
+    this.owned().set(name, value);
+    return this;
+  }
+
+  delete(name: string): boolean {
+    return this.owned().delete(name);
+  }
+
+  clear(): void {
+    this.owned().clear();
+  }
+
+  forEach(callback: (value: PropertyValue, key: string, map: Map<string, PropertyValue>) => void, thisArg?: unknown): void {
+    for (const [k, v] of this.entries()) callback.call(thisArg, v, k, this);
+  }
+
+  *entries(): MapIterator<[string, PropertyValue]> {
+    if (this.own) {
+      yield* this.own.entries();
+      return;
+    }
+    const { names, argIndex } = this.layout;
+    for (let i = 0; i < names.length; i++) yield [names[i]!, this.record.propertyValue(argIndex[i]!, this.text)];
+  }
+
+  *keys(): MapIterator<string> {
+    if (this.own) yield* this.own.keys();
+    else yield* this.layout.names;
+  }
+
+  *values(): MapIterator<PropertyValue> {
+    for (const [, v] of this.entries()) yield v;
+  }
+
+  [Symbol.iterator](): MapIterator<[string, PropertyValue]> {
+    return this.entries();
+  }
+
+  get [Symbol.toStringTag](): string {
+    return 'Map';
+  }
+
+  private owned(): Map<string, PropertyValue> {
+    if (!this.own) {
+      const own = new Map<string, PropertyValue>();
+      for (const [k, v] of this.entries()) own.set(k, v);
+      this.own = own;
+    }
+    return this.own;
+  }
+}
