@@ -29,14 +29,42 @@ interface NamesNode {
   names: readonly (string | null)[];
 }
 
+/** Distinct values remembered per argument name; past this the name's values are taken as unique. */
+const VALUES_PER_NAME = 1024;
+/** Values longer than this are not worth a look-up (comments, scripts, keys). */
+const MAX_SHARED_VALUE = 32;
+
 /**
- * Append-only storage of argument offsets, in chunks so that growing never copies, and the pool
- * of argument-name lists the records share.
+ * One copy of each value that an argument name repeats. A 20 MB export says `add` 400,000 times
+ * and `list=blocklist` tens of thousands of times, each a fresh string from the parser. A name
+ * whose values do not repeat (`address`, `public-key`) overflows its table and stops being looked
+ * up, so unique values cost one failed look-up each only until then.
+ */
+class ValuePool {
+  private readonly tables = new Map<string, Map<string, string> | null>();
+
+  share(name: string, value: string): string {
+    if (value.length > MAX_SHARED_VALUE) return value;
+    let table = this.tables.get(name);
+    if (table === null) return value;
+    if (table === undefined) this.tables.set(name, (table = new Map()));
+    const known = table.get(value);
+    if (known !== undefined) return known;
+    if (table.size >= VALUES_PER_NAME) this.tables.set(name, null);
+    else table.set(value, value);
+    return value;
+  }
+}
+
+/**
+ * Append-only storage of argument offsets, in chunks so that growing never copies, and the pools
+ * of argument-name lists and repeated values the records share.
  */
 export class OffsetArena {
   private chunk = new Int32Array(CHUNK);
   private used = 0;
   private readonly namesRoot: NamesNode = { next: new Map(), names: [] };
+  readonly values = new ValuePool();
 
   /** The shared (frozen) list of argument names for `args`, as `LoggedCommand.argNames` holds it. */
   namesOf(args: readonly Arg[]): readonly (string | null)[] {
@@ -70,6 +98,7 @@ export class OffsetArena {
 export class LoggedCommand implements CommandRecord {
   readonly argNames: readonly (string | null)[];
   readonly argValues: (string | undefined)[];
+  readonly command: string | null;
   private readonly offsets: Int32Array;
   private readonly at: number;
   private readonly cmdStart: number;
@@ -79,13 +108,14 @@ export class LoggedCommand implements CommandRecord {
     readonly menu: string,
     readonly menuSegments: string[],
     readonly menuKnown: boolean,
-    readonly command: string | null,
+    command: string | null,
     commandSpan: Span | undefined,
     args: readonly Arg[],
     readonly span: Span,
     readonly uncertain: boolean,
     arena: OffsetArena,
   ) {
+    this.command = command === null ? null : arena.values.share('\0verb', command);
     this.cmdStart = commandSpan ? commandSpan.start : -1;
     this.cmdEnd = commandSpan ? commandSpan.end : -1;
     const n = args.length;
@@ -101,7 +131,8 @@ export class LoggedCommand implements CommandRecord {
       offsets[o + 5] = a.end;
       if (a.kind === 'named') {
         const v = a.value;
-        this.argValues[i] = exprText(v);
+        const text = exprText(v);
+        this.argValues[i] = text === undefined ? undefined : arena.values.share(a.name, text);
         offsets[o] = a.nameSpan.start;
         offsets[o + 1] = a.nameSpan.end;
         offsets[o + 2] = v ? v.start : -1;

@@ -146,15 +146,16 @@ function placeBeforeIndex(ctx: ItemCommandContext, arg: NamedArg): { index: numb
 }
 
 export function addItem(ctx: ItemCommandContext): Item {
-  const copyFrom = named(ctx, 'copy-from');
-  const placeBefore = named(ctx, 'place-before');
-  if (!copyFrom && !placeBefore) {
+  const layout = layoutOf(ctx, ADD_CONTROL_ARGS);
+  if (!layout.steered) {
     // The common `add`: the item's properties are the command's arguments, read from the log.
-    const props = new LoggedProps(ctx.logged, layoutOf(ctx, ADD_CONTROL_ARGS), ctx.source.text);
+    const props = new LoggedProps(ctx.logged, layout, ctx.source.text);
     const item = ctx.store.newItem(ctx.menu, ctx.statementSpan, false, ctx.uncertain || props.anyDynamic(), props);
     ctx.store.insert(item);
     return item;
   }
+  const copyFrom = named(ctx, 'copy-from');
+  const placeBefore = named(ctx, 'place-before');
   const props = propertyArgs(ctx, ADD_CONTROL_ARGS);
   let certain = true;
   const item = ctx.store.newItem(ctx.menu, ctx.statementSpan, false, ctx.uncertain);

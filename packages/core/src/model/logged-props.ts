@@ -17,6 +17,8 @@ export interface PropLayout {
   readonly names: readonly string[];
   /** For each name, the argument that sets it (the last one when a name is given twice). */
   readonly argIndex: readonly number[];
+  /** Some argument is in `skip` (it steers the command: `place-before`, `copy-from`, `numbers`). */
+  readonly steered: boolean;
 }
 
 /**
@@ -32,12 +34,16 @@ export function propLayout(
   const names: string[] = [];
   const argIndex: number[] = [];
   let prefix = '';
+  let steered = false;
   for (let i = 0; i < argNames.length; i++) {
     const written = argNames[i];
     // Positional words (null) and unsets (`!name`) set nothing.
-    if (written === null || written === undefined || written.startsWith('!') || skip.has(written)) continue;
-    let name = canonical ? canonical(written) : written;
-    if (skip.has(name)) continue;
+    if (written === null || written === undefined || written.startsWith('!')) continue;
+    let name = skip.has(written) ? written : canonical ? canonical(written) : written;
+    if (skip.has(name)) {
+      steered = true;
+      continue;
+    }
     if (name.startsWith('.') && prefix !== '') name = prefix + name;
     const dot = name.lastIndexOf('.');
     if (dot > 0) prefix = name.slice(0, dot);
@@ -48,7 +54,7 @@ export function propLayout(
       argIndex.push(i);
     }
   }
-  return { names, argIndex };
+  return { names, argIndex, steered };
 }
 
 /** A Map of an item's properties, backed by the log record of the `add` that made the item. */
