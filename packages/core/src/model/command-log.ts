@@ -7,6 +7,7 @@
  */
 import type { Arg, Span } from '@roslint/parser';
 import type { CommandRecord, LoggedArg, PropertyValue } from './types.js';
+import type { ResolvedMenu } from './menu-path.js';
 import { exprText } from './values.js';
 
 /**
@@ -105,9 +106,8 @@ export class LoggedCommand implements CommandRecord {
   private readonly cmdEnd: number;
 
   constructor(
-    readonly menu: string,
-    readonly menuSegments: string[],
-    readonly menuKnown: boolean,
+    /** Shared by every command of the menu (three fields of the record, one pointer here). */
+    private readonly resolved: ResolvedMenu,
     command: string | null,
     commandSpan: Span | undefined,
     args: readonly Arg[],
@@ -189,6 +189,18 @@ export class LoggedCommand implements CommandRecord {
   /** `propertyValue(i).dynamic` without building the value. */
   propertyDynamic(i: number): boolean {
     return this.argValues[i] === undefined && (this.offsets[this.at + i * PER_ARG + 6]! & (NO_VALUE | SOURCE_TEXT)) === 0;
+  }
+
+  get menu(): string {
+    return this.resolved.path;
+  }
+
+  get menuSegments(): string[] {
+    return this.resolved.written;
+  }
+
+  get menuKnown(): boolean {
+    return this.resolved.known;
   }
 
   get commandSpan(): Span | undefined {

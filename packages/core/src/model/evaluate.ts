@@ -373,7 +373,7 @@ class Evaluator {
   ): LoggedCommand {
     const stmt = node as Partial<CommandStatement>;
     const rec = new LoggedCommand(
-      resolved.path, resolved.written, resolved.known, verb,
+      resolved, verb,
       stmt.command ?? undefined, args, { start: node.start, end: node.end }, ctx.uncertain, this.offsets,
     );
     if (!this.sawPrivateKey) for (const a of args) if (a.kind === 'named' && a.name === 'private-key') this.sawPrivateKey = true;
