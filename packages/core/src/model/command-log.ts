@@ -1,9 +1,9 @@
 /**
  * The command log's records, kept compact: a 20 MB export logs ~400,000 commands, and an object
  * (plus a span object or two) per argument made the log as big as the rest of the model (~200 MB)
- * and a large share of the garbage collector's work. A record keeps its arguments' names and
- * static texts in two arrays (strings shared with the AST and the model) and their offsets in a
- * shared arena of Int32Arrays; `args` builds the full argument objects on each access.
+ * and a large share of the garbage collector's work. A record shares its list of argument names
+ * with every record naming the same arguments, and keeps its arguments' static texts and offsets
+ * in the arena's shared chunks; `args` and `argValues` are built on each access.
  */
 import type { Arg, Span } from '@roslint/parser';
 import type { CommandRecord, LoggedArg, PropertyValue } from './types.js';
@@ -15,7 +15,6 @@ import { exprText } from './values.js';
  * flags (below) that let `propertyValue` rebuild a named argument's value without its AST.
  */
 const PER_ARG = 7;
-const CHUNK = 1 << 16;
 
 /** `name=!value`. */
 const NEGATED = 1;
@@ -58,11 +57,21 @@ class ValuePool {
 }
 
 /**
- * Append-only storage of argument offsets, in chunks so that growing never copies, and the pools
- * of argument-name lists and repeated values the records share.
+ * Argument slots per chunk (see `OffsetArena.reserve`): small at first (a network lints thousands
+ * of small files, each with its own arena), doubling up to the largest.
+ */
+const FIRST_SLOTS = 64;
+const MAX_SLOTS = 1 << 14;
+
+/**
+ * Append-only storage of the records' arguments, in chunks so that growing never copies: per
+ * argument slot, its offsets (an Int32Array) and its static text (an array, index-aligned), so a
+ * record holds no array of its own. Also the pools of argument-name lists and repeated values the
+ * records share.
  */
 export class OffsetArena {
-  private chunk = new Int32Array(CHUNK);
+  private offsets = new Int32Array(FIRST_SLOTS * PER_ARG);
+  private texts: (string | undefined)[] = [];
   private used = 0;
   private readonly namesRoot: NamesNode = { next: new Map(), names: [] };
   readonly values = new ValuePool();
@@ -83,25 +92,30 @@ export class OffsetArena {
     return node.names;
   }
 
-  /** Room for `n` arguments: the chunk and the index of the first slot. */
-  reserve(n: number): [Int32Array, number] {
-    const need = n * PER_ARG;
-    if (this.used + need > this.chunk.length) {
-      this.chunk = new Int32Array(Math.max(CHUNK, need));
+  /**
+   * Room for `n` arguments: the chunk of offsets (`PER_ARG` per slot), the chunk of texts (one per
+   * slot) and the first slot. Every slot's text is filled by the caller, in order.
+   */
+  reserve(n: number): [Int32Array, (string | undefined)[], number] {
+    if (this.used + n > this.offsets.length / PER_ARG) {
+      const slots = Math.min(MAX_SLOTS, (this.offsets.length / PER_ARG) * 2);
+      this.offsets = new Int32Array(Math.max(slots, n) * PER_ARG);
+      this.texts = [];
       this.used = 0;
     }
-    const at = this.used;
-    this.used += need;
-    return [this.chunk, at];
+    const slot = this.used;
+    this.used += n;
+    return [this.offsets, this.texts, slot];
   }
 }
 
 export class LoggedCommand implements CommandRecord {
   readonly argNames: readonly (string | null)[];
-  readonly argValues: (string | undefined)[];
   readonly command: string | null;
   private readonly offsets: Int32Array;
-  private readonly at: number;
+  private readonly texts: (string | undefined)[];
+  /** The first argument's slot in `texts`; its offsets start at `slot * PER_ARG`. */
+  private readonly slot: number;
   private readonly cmdStart: number;
   private readonly cmdEnd: number;
 
@@ -120,30 +134,30 @@ export class LoggedCommand implements CommandRecord {
     this.cmdEnd = commandSpan ? commandSpan.end : -1;
     const n = args.length;
     this.argNames = arena.namesOf(args);
-    this.argValues = new Array<string | undefined>(n);
-    const [offsets, at] = arena.reserve(n);
+    const [offsets, texts, slot] = arena.reserve(n);
     this.offsets = offsets;
-    this.at = at;
+    this.texts = texts;
+    this.slot = slot;
     for (let i = 0; i < n; i++) {
       const a = args[i]!;
-      const o = at + i * PER_ARG;
+      const o = (slot + i) * PER_ARG;
       offsets[o + 4] = a.start;
       offsets[o + 5] = a.end;
       if (a.kind === 'named') {
         const v = a.value;
         const text = exprText(v);
-        this.argValues[i] = text === undefined ? undefined : arena.values.share(a.name, text);
+        texts.push(text === undefined ? undefined : arena.values.share(a.name, text));
         offsets[o] = a.nameSpan.start;
         offsets[o + 1] = a.nameSpan.end;
         offsets[o + 2] = v ? v.start : -1;
         offsets[o + 3] = v ? v.end : -1;
         offsets[o + 6] = (a.negated ? NEGATED : 0) | (v === null ? NO_VALUE : v.kind === 'block' || v.kind === 'array' ? SOURCE_TEXT : 0);
       } else if (a.kind === 'unset') {
-        this.argValues[i] = undefined;
+        texts.push(undefined);
         offsets[o] = offsets[o + 1] = offsets[o + 2] = offsets[o + 3] = -1;
         offsets[o + 6] = 0;
       } else {
-        this.argValues[i] = exprText(a.value);
+        texts.push(exprText(a.value));
         offsets[o] = offsets[o + 1] = -1;
         offsets[o + 2] = a.value.start;
         offsets[o + 3] = a.value.end;
@@ -160,7 +174,7 @@ export class LoggedCommand implements CommandRecord {
    */
   propertyValue(i: number, text: string): PropertyValue {
     const o = this.offsets;
-    const k = this.at + i * PER_ARG;
+    const k = (this.slot + i) * PER_ARG;
     const flags = o[k + 6]!;
     const negated = (flags & NEGATED) !== 0;
     const nameSpan = { start: o[k]!, end: o[k + 1]! };
@@ -172,7 +186,7 @@ export class LoggedCommand implements CommandRecord {
       return { text: '', negated, dynamic: false, uncertain, span: { start: at, end: at }, nameSpan, statementSpan };
     }
     const span = { start: o[k + 2]!, end: o[k + 3]! };
-    const known = this.argValues[i];
+    const known = this.texts[this.slot + i];
     if (known !== undefined) return { text: known, negated, dynamic: false, uncertain, span, nameSpan, statementSpan };
     const source = text.slice(span.start, span.end);
     if ((flags & SOURCE_TEXT) !== 0) return { text: source, negated, dynamic: false, uncertain, span, nameSpan, statementSpan };
@@ -181,14 +195,19 @@ export class LoggedCommand implements CommandRecord {
 
   /** `propertyValue(i).text` without building the value. */
   propertyText(i: number, text: string): string {
-    const k = this.at + i * PER_ARG;
+    const k = (this.slot + i) * PER_ARG;
     if ((this.offsets[k + 6]! & NO_VALUE) !== 0) return '';
-    return this.argValues[i] ?? text.slice(this.offsets[k + 2]!, this.offsets[k + 3]!);
+    return this.texts[this.slot + i] ?? text.slice(this.offsets[k + 2]!, this.offsets[k + 3]!);
   }
 
   /** `propertyValue(i).dynamic` without building the value. */
   propertyDynamic(i: number): boolean {
-    return this.argValues[i] === undefined && (this.offsets[this.at + i * PER_ARG + 6]! & (NO_VALUE | SOURCE_TEXT)) === 0;
+    return this.texts[this.slot + i] === undefined && (this.offsets[(this.slot + i) * PER_ARG + 6]! & (NO_VALUE | SOURCE_TEXT)) === 0;
+  }
+
+  /** Built on each access: the texts live in the arena's shared chunk. */
+  get argValues(): (string | undefined)[] {
+    return this.texts.slice(this.slot, this.slot + this.argNames.length);
   }
 
   get menu(): string {
@@ -211,10 +230,10 @@ export class LoggedCommand implements CommandRecord {
     const out: LoggedArg[] = [];
     const o = this.offsets;
     for (let i = 0; i < this.argNames.length; i++) {
-      const k = this.at + i * PER_ARG;
+      const k = (this.slot + i) * PER_ARG;
       out.push({
         name: this.argNames[i]!,
-        value: this.argValues[i],
+        value: this.texts[this.slot + i],
         nameSpan: o[k]! < 0 ? undefined : { start: o[k]!, end: o[k + 1]! },
         valueSpan: o[k + 2]! < 0 ? undefined : { start: o[k + 2]!, end: o[k + 3]! },
         span: { start: o[k + 4]!, end: o[k + 5]! },
