@@ -29,29 +29,47 @@ interface NamesNode {
   names: readonly (string | null)[];
 }
 
-/** Distinct values remembered per argument name; past this the name's values are taken as unique. */
-const VALUES_PER_NAME = 1024;
-/** Values longer than this are not worth a look-up (comments, scripts, keys). */
+/** Values longer than this are not worth sharing (comments, scripts, keys). */
 const MAX_SHARED_VALUE = 32;
+/** Recent distinct values remembered per argument name. */
+const RECENT = 8;
+/** After this many misses, a name whose values mostly do not repeat stops being looked at. */
+const GIVE_UP_AFTER = 256;
+
+interface RecentValues {
+  values: string[];
+  next: number;
+  hits: number;
+  misses: number;
+}
 
 /**
- * One copy of each value that an argument name repeats. A 20 MB export says `add` 400,000 times
- * and `list=blocklist` tens of thousands of times, each a fresh string from the parser. A name
- * whose values do not repeat (`address`, `public-key`) overflows its table and stops being looked
- * up, so unique values cost one failed look-up each only until then.
+ * One copy of each value an argument name keeps repeating. A 20 MB export says `add` 400,000 times
+ * and `list=blocklist` tens of thousands of times, each a fresh string from the parser. Each name
+ * remembers its last few distinct values (a comparison with each is cheaper than hashing a fresh
+ * string); a name whose values mostly do not repeat (`address`, `public-key`) is soon left alone.
  */
 class ValuePool {
-  private readonly tables = new Map<string, Map<string, string> | null>();
+  private readonly recent = new Map<string, RecentValues | null>();
 
   share(name: string, value: string): string {
     if (value.length > MAX_SHARED_VALUE) return value;
-    let table = this.tables.get(name);
-    if (table === null) return value;
-    if (table === undefined) this.tables.set(name, (table = new Map()));
-    const known = table.get(value);
-    if (known !== undefined) return known;
-    if (table.size >= VALUES_PER_NAME) this.tables.set(name, null);
-    else table.set(value, value);
+    let r = this.recent.get(name);
+    if (r === null) return value;
+    if (r === undefined) this.recent.set(name, (r = { values: [], next: 0, hits: 0, misses: 0 }));
+    const values = r.values;
+    for (let i = 0; i < values.length; i++) {
+      if (values[i] === value) {
+        r.hits++;
+        return values[i]!;
+      }
+    }
+    if (++r.misses > GIVE_UP_AFTER && r.misses > r.hits) this.recent.set(name, null);
+    else if (values.length < RECENT) values.push(value);
+    else {
+      values[r.next] = value;
+      r.next = (r.next + 1) % RECENT;
+    }
     return value;
   }
 }
