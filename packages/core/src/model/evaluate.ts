@@ -22,7 +22,7 @@ import {
   unsetItems,
   type ItemCommandContext,
 } from './item-commands.js';
-import type { PropLayout } from './logged-props.js';
+import type { PropLayout } from './logged-item.js';
 
 export interface BuildOptions {
   /** File path used in diagnostics. */

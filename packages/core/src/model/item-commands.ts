@@ -12,7 +12,7 @@ import { select, type ImplicitSpec, type SelectedItem, type Selection, type Sele
 import { commandValue, exprText } from './values.js';
 import { addTouch } from './store.js';
 import type { LoggedCommand } from './command-log.js';
-import { LoggedProps, propLayout, type PropLayout } from './logged-props.js';
+import { propLayout, type PropLayout } from './logged-item.js';
 
 export interface ItemCommandContext extends SelectorContext {
   stmt: CommandStatement;
@@ -149,8 +149,7 @@ export function addItem(ctx: ItemCommandContext): Item {
   const layout = layoutOf(ctx, ADD_CONTROL_ARGS);
   if (!layout.steered) {
     // The common `add`: the item's properties are the command's arguments, read from the log.
-    const props = new LoggedProps(ctx.logged, layout, ctx.source.text);
-    const item = ctx.store.newItem(ctx.menu, ctx.statementSpan, false, ctx.uncertain || props.anyDynamic(), props);
+    const item = ctx.store.newLoggedItem(ctx.menu, ctx.logged, layout, ctx.source.text, ctx.uncertain);
     ctx.store.insert(item);
     return item;
   }

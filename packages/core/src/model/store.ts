@@ -4,6 +4,8 @@
  */
 import type { Span } from '@roslint/parser';
 import type { Item, Menu, PropertyValue } from './types.js';
+import type { LoggedCommand } from './command-log.js';
+import { LoggedItem, type PropLayout } from './logged-item.js';
 
 /**
  * Most items are never touched after their `add`: they share one frozen empty list until
@@ -38,16 +40,23 @@ export class ModelStore {
   }
 
   /** `span` is kept, not copied: pass a plain span object (the statement's), never an AST node. */
-  newItem(menu: string, span: Span, implicit: boolean, uncertain: boolean, props?: Map<string, PropertyValue>): Item {
+  newItem(menu: string, span: Span, implicit: boolean, uncertain: boolean): Item {
     return {
       id: this.nextId++,
       menu,
-      props: props ?? new Map<string, PropertyValue>(),
+      props: new Map<string, PropertyValue>(),
       span,
       touchedBy: NO_TOUCHES,
       uncertain,
       implicit,
     };
+  }
+
+  /** An item made by a plain `add`, read from its log record (see logged-item.ts). */
+  newLoggedItem(menu: string, record: LoggedCommand, layout: PropLayout, text: string, uncertain: boolean): LoggedItem {
+    const item = new LoggedItem(this.nextId++, menu, record, layout, text, uncertain, NO_TOUCHES);
+    if (!uncertain && item.anyDynamic()) item.uncertain = true;
+    return item;
   }
 
   /** Insert at a print-order index (clamped), or append when index is undefined. */

@@ -5,7 +5,7 @@
  * a hand-written script. Every value remembers where it came from (spans into the file's text).
  */
 import type { Span, SourceText, Comment } from '@roslint/parser';
-import { LoggedProps } from './logged-props.js';
+import { LoggedItem } from './logged-item.js';
 
 /** Where a property value came from. */
 export interface PropertyValue {
@@ -140,20 +140,18 @@ export interface RouterConfig {
 
 /** Helpers every rule uses; kept here so their meaning is the same everywhere. */
 export function prop(item: Item, name: string): string | undefined {
-  const props = item.props;
-  // Log-backed properties answer without building the value (see logged-props.ts).
-  if (props instanceof LoggedProps) return props.textOf(name);
-  const v = props.get(name);
+  // Log-backed items answer without building the value (see logged-item.ts).
+  if (item instanceof LoggedItem) return item.textOf(name);
+  const v = item.props.get(name);
   return v === undefined ? undefined : v.text;
 }
 
 export function isDisabled(item: Item): boolean {
-  const props = item.props;
-  if (props instanceof LoggedProps) {
-    if (props.dynamicOf('disabled') !== false) return false;
-    const text = props.textOf('disabled');
+  if (item instanceof LoggedItem) {
+    if (item.dynamicOf('disabled') !== false) return false;
+    const text = item.textOf('disabled');
     return text === 'yes' || text === 'true';
   }
-  const v = props.get('disabled');
+  const v = item.props.get('disabled');
   return v !== undefined && !v.dynamic && (v.text === 'yes' || v.text === 'true');
 }

@@ -1,15 +1,17 @@
 /**
- * An item's properties read straight from the command log.
+ * Items read straight from the command log.
  *
  * Most items of a big export are made by one `add` and never changed again. Their properties are
  * exactly that command's named arguments, which the command log already holds compactly, so such an
- * item keeps a reference to its log record instead of a Map of PropertyValue objects (with two span
- * objects each). On a 20 MB export that was ~1.5 million objects and about half of the model's
- * memory. A value is built when it is read (young garbage, cheap for V8); the first change (`set`,
- * `unset`, `disable`…) turns the item's properties into an ordinary Map.
+ * item (`LoggedItem`) keeps a reference to its log record instead of a Map of PropertyValue objects
+ * (with two span objects each), and shares the record's span. On a 20 MB export that was ~2 million
+ * objects and more than half of the model's memory, and the garbage collector's copying work is
+ * proportional to it. A value is built when it is read (young garbage, cheap for V8); the first
+ * change (`set`, `unset`, `disable`…) gives the item an ordinary Map.
  */
+import type { Span } from '@roslint/parser';
 import type { LoggedCommand } from './command-log.js';
-import type { PropertyValue } from './types.js';
+import type { Item, PropertyValue } from './types.js';
 
 /** Which property each named argument of a command sets, worked out once per list of argument names. */
 export interface PropLayout {
@@ -57,36 +59,41 @@ export function propLayout(
   return { names, argIndex, steered };
 }
 
-/** A Map of an item's properties, backed by the log record of the `add` that made the item. */
-export class LoggedProps implements Map<string, PropertyValue> {
-  /** Set on the first change: from then on this is an ordinary Map. */
-  private own: Map<string, PropertyValue> | null = null;
+/** An item made by a plain `add`: its span and properties are its log record's. */
+export class LoggedItem implements Item {
+  readonly implicit = false;
+  removed?: boolean;
+  /** Set on the first change to the properties: from then on `props` is this ordinary Map. */
+  own: Map<string, PropertyValue> | null = null;
 
   constructor(
-    private readonly record: LoggedCommand,
-    private readonly layout: PropLayout,
+    readonly id: number,
+    readonly menu: string,
+    readonly record: LoggedCommand,
+    readonly layout: PropLayout,
     /** The file's text, for values known only by their source (code blocks, dynamic values). */
-    private readonly text: string,
+    readonly text: string,
+    public uncertain: boolean,
+    public touchedBy: Span[],
   ) {}
 
-  get size(): number {
-    return this.own ? this.own.size : this.layout.names.length;
+  get span(): Span {
+    return this.record.span;
   }
 
-  get(name: string): PropertyValue | undefined {
-    if (this.own) return this.own.get(name);
-    const i = this.layout.names.indexOf(name);
-    return i < 0 ? undefined : this.record.propertyValue(this.layout.argIndex[i]!, this.text);
+  /** A view on the log record (a small object made on each access), or the item's own Map once changed. */
+  get props(): Map<string, PropertyValue> {
+    return this.own ?? new LoggedProps(this);
   }
 
-  /** `get(name)?.text` without building the value (the common question of rules). */
+  /** `props.get(name)?.text` without building the value (the common question of rules). */
   textOf(name: string): string | undefined {
     if (this.own) return this.own.get(name)?.text;
     const i = this.layout.names.indexOf(name);
     return i < 0 ? undefined : this.record.propertyText(this.layout.argIndex[i]!, this.text);
   }
 
-  /** `get(name)?.dynamic`, or undefined when the property is absent, without building the value. */
+  /** `props.get(name)?.dynamic`, or undefined when the property is absent, without building the value. */
   dynamicOf(name: string): boolean | undefined {
     if (this.own) return this.own.get(name)?.dynamic;
     const i = this.layout.names.indexOf(name);
@@ -103,8 +110,33 @@ export class LoggedProps implements Map<string, PropertyValue> {
     return false;
   }
 
+  /** The value the `at`-th property of the layout has (before any change). */
+  loggedValue(at: number): PropertyValue {
+    return this.record.propertyValue(this.layout.argIndex[at]!, this.text);
+  }
+}
+
+/**
+ * `LoggedItem.props` before the item's first change: a Map read from the log record. A change
+ * copies the values into the item's own Map (in the same order) and applies to that.
+ */
+class LoggedProps implements Map<string, PropertyValue> {
+  constructor(private readonly item: LoggedItem) {}
+
+  get size(): number {
+    return this.item.own ? this.item.own.size : this.item.layout.names.length;
+  }
+
+  get(name: string): PropertyValue | undefined {
+    const { own, layout } = this.item;
+    if (own) return own.get(name);
+    const i = layout.names.indexOf(name);
+    return i < 0 ? undefined : this.item.loggedValue(i);
+  }
+
   has(name: string): boolean {
-    return this.own ? this.own.has(name) : this.layout.names.includes(name);
+    const own = this.item.own;
+    return own ? own.has(name) : this.item.layout.names.includes(name);
   }
 
   set(name: string, value: PropertyValue): this {
@@ -125,17 +157,19 @@ export class LoggedProps implements Map<string, PropertyValue> {
   }
 
   *entries(): MapIterator<[string, PropertyValue]> {
-    if (this.own) {
-      yield* this.own.entries();
+    const own = this.item.own;
+    if (own) {
+      yield* own.entries();
       return;
     }
-    const { names, argIndex } = this.layout;
-    for (let i = 0; i < names.length; i++) yield [names[i]!, this.record.propertyValue(argIndex[i]!, this.text)];
+    const names = this.item.layout.names;
+    for (let i = 0; i < names.length; i++) yield [names[i]!, this.item.loggedValue(i)];
   }
 
   *keys(): MapIterator<string> {
-    if (this.own) yield* this.own.keys();
-    else yield* this.layout.names;
+    const own = this.item.own;
+    if (own) yield* own.keys();
+    else yield* this.item.layout.names;
   }
 
   *values(): MapIterator<PropertyValue> {
@@ -151,11 +185,11 @@ export class LoggedProps implements Map<string, PropertyValue> {
   }
 
   private owned(): Map<string, PropertyValue> {
-    if (!this.own) {
+    if (!this.item.own) {
       const own = new Map<string, PropertyValue>();
       for (const [k, v] of this.entries()) own.set(k, v);
-      this.own = own;
+      this.item.own = own;
     }
-    return this.own;
+    return this.item.own;
   }
 }

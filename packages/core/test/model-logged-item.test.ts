@@ -1,11 +1,11 @@
 /**
- * Items made by a plain `add` read their properties from the command log (logged-props.ts). These
+ * Items made by a plain `add` read their properties from the command log (logged-item.ts). These
  * tests pin that such an item answers exactly like the Map of PropertyValues it replaces: the same
  * values and spans, Map order and semantics, and the same fast answers `prop`/`isDisabled` give.
  */
 import { describe, expect, it } from 'vitest';
 import { rng as seeded } from '../../../bench/generate.mjs';
-import { LoggedProps } from '../src/model/logged-props.js';
+import { LoggedItem } from '../src/model/logged-item.js';
 import { isDisabled, prop, type Item, type PropertyValue } from '../src/model/types.js';
 import { build, spanOf } from './model-helpers.js';
 
@@ -26,7 +26,7 @@ describe('log-backed item properties', () => {
   it('a plain add is backed by the log and answers with the values and spans of its arguments', () => {
     const text = '/interface wireguard peers\nadd allowed-address=10.0.0.2/32 comment= endpoint-address=$ep interface=wg1 public-key="k=" disabled=yes\n';
     const item = only(text, PEERS);
-    expect(item.props).toBeInstanceOf(LoggedProps);
+    expect(item).toBeInstanceOf(LoggedItem);
     expect([...item.props.keys()]).toEqual(['allowed-address', 'comment', 'endpoint-address', 'interface', 'public-key', 'disabled']);
     const line = { start: text.indexOf('add'), end: text.indexOf('\n', text.indexOf('add')) };
     expect(item.props.get('allowed-address')).toEqual({
@@ -116,7 +116,9 @@ describe('log-backed item properties', () => {
         } else if (op === 'delete') expect(props.delete(name)).toBe(expected.delete(name));
         else if (op === 'has') expect(props.has(name)).toBe(expected.has(name));
         else expect(props.get(name)).toEqual(expected.get(name));
+        // The view taken before a change and the props taken now agree.
         expect([...props.entries()]).toEqual([...expected.entries()]);
+        expect([...item.props.entries()]).toEqual([...expected.entries()]);
         expect(props.size).toBe(expected.size);
         for (const n of names) expect(prop(item, n)).toBe(expected.get(n)?.text);
       }
