@@ -143,7 +143,9 @@ export class LoggedCommand implements CommandRecord {
     command: string | null,
     commandSpan: Span | undefined,
     args: readonly Arg[],
-    readonly span: Span,
+    /** The statement's offsets (`span` builds the object on access: one object less per record). */
+    private readonly start: number,
+    private readonly end: number,
     readonly uncertain: boolean,
     arena: OffsetArena,
   ) {
@@ -196,7 +198,7 @@ export class LoggedCommand implements CommandRecord {
     const flags = o[k + 6]!;
     const negated = (flags & NEGATED) !== 0;
     const nameSpan = { start: o[k]!, end: o[k + 1]! };
-    const statementSpan = this.span;
+    const statementSpan = { start: this.start, end: this.end };
     const uncertain = this.uncertain;
     if ((flags & NO_VALUE) !== 0) {
       // `name=` — an empty value; its span is the empty range right after `=`.
@@ -226,6 +228,10 @@ export class LoggedCommand implements CommandRecord {
   /** Built on each access: the texts live in the arena's shared chunk. */
   get argValues(): (string | undefined)[] {
     return this.texts.slice(this.slot, this.slot + this.argNames.length);
+  }
+
+  get span(): Span {
+    return { start: this.start, end: this.end };
   }
 
   get menu(): string {

@@ -200,7 +200,7 @@ class Evaluator {
       store: this.store,
       source: this.source,
       menu: resolved.path,
-      statementSpan: logged.span, // the same plain span the command log holds
+      statementSpan: logged.span,
       scope: ctx.scope,
       stmt,
       uncertain: ctx.uncertain,
@@ -374,7 +374,7 @@ class Evaluator {
     const stmt = node as Partial<CommandStatement>;
     const rec = new LoggedCommand(
       resolved, verb,
-      stmt.command ?? undefined, args, { start: node.start, end: node.end }, ctx.uncertain, this.offsets,
+      stmt.command ?? undefined, args, node.start, node.end, ctx.uncertain, this.offsets,
     );
     if (!this.sawPrivateKey) for (const a of args) if (a.kind === 'named' && a.name === 'private-key') this.sawPrivateKey = true;
     this.commands.push(rec);
