@@ -147,6 +147,7 @@ describe('no catastrophic backtracking on user input', () => {
     ['keys', `/interface wireguard peers add interface=wg1 public-key="${'A'.repeat(N)}=" preshared-key="${'='.repeat(N)}" allowed-address=${'10.0.0.0/8,'.repeat(5000)}\n`],
     ['ports and lists', `/ip firewall filter add chain=input protocol=tcp dst-port=${'1-'.repeat(N)}2 src-address-list=${'!'.repeat(N)}x ipsec-policy=${'in,'.repeat(N)}none\n`],
     ['selectors', `/interface set ${'*'.repeat(1)}${'F'.repeat(N)} disabled=yes\n/ip address set ${'1'.repeat(N)} disabled=yes\n/interface set [ find name=${'x'.repeat(N)} ] mtu=1400\n`],
+    ['50,000 arguments', `/ip firewall address-list add ${Array.from({ length: N / 2 }, (_, i) => `a${i % 25_000}=${i}`).join(' ')} list=x\n/ip firewall address-list set [ find list=x ] ${'comment=y '.repeat(N / 2)}\n`],
     ['wg-quick', `[${' '.repeat(N)}Interface${' '.repeat(N)}]\nPrivateKey =${' '.repeat(N)}x\nAddress = ${'10.0.0.1/32, '.repeat(N / 10)}\nEndpoint = ${':'.repeat(N)}1\n`, 'wg0.conf'],
   ];
   for (const p of ['(a|a?)+$', '^(a|aa)*$', '(a+)+$', '^(\\w+\\s?)*$', 'a*a*a*b', '.*a.*b.*c', 'a{0,500}a{0,500}a{0,500}b', '(.*){1,32000}[bc]']) {

@@ -23,6 +23,14 @@ const NO_VALUE = 2;
 /** A code block or array value: not dynamic, but its text is its source text. */
 const SOURCE_TEXT = 4;
 
+/** Longest argument-name list the records share (see `OffsetArena.namesOf`). */
+const MAX_SHARED_NAMES = 32;
+
+/** An argument's entry in `argNames`: its name, `!name` for an unset, null for a positional word. */
+function argKey(a: Arg): string | null {
+  return a.kind === 'named' ? a.name : a.kind === 'unset' ? '!' + a.name : null;
+}
+
 /** A node of the argument-names trie: exports repeat a few name lists hundreds of thousands of times. */
 interface NamesNode {
   next: Map<string | null, NamesNode>;
@@ -94,12 +102,16 @@ export class OffsetArena {
   private readonly namesRoot: NamesNode = { next: new Map(), names: [] };
   readonly values = new ValuePool();
 
-  /** The shared (frozen) list of argument names for `args`, as `LoggedCommand.argNames` holds it. */
+  /**
+   * The shared (frozen) list of argument names for `args`, as `LoggedCommand.argNames` holds it.
+   * Only short lists are shared: the trie holds a list per prefix, so a command with thousands of
+   * arguments (a pathological line) would cost memory quadratic in their number.
+   */
   namesOf(args: readonly Arg[]): readonly (string | null)[] {
+    if (args.length > MAX_SHARED_NAMES) return Object.freeze(args.map(argKey));
     let node = this.namesRoot;
     for (let i = 0; i < args.length; i++) {
-      const a = args[i]!;
-      const key = a.kind === 'named' ? a.name : a.kind === 'unset' ? '!' + a.name : null;
+      const key = argKey(args[i]!);
       let child = node.next.get(key);
       if (child === undefined) {
         child = { next: new Map(), names: Object.freeze([...node.names, key]) };

@@ -35,6 +35,8 @@ export function propLayout(
 ): PropLayout {
   const names: string[] = [];
   const argIndex: number[] = [];
+  // A Map, not indexOf: a pathological command may name thousands of properties.
+  const position = new Map<string, number>();
   let prefix = '';
   let steered = false;
   for (let i = 0; i < argNames.length; i++) {
@@ -49,9 +51,10 @@ export function propLayout(
     if (name.startsWith('.') && prefix !== '') name = prefix + name;
     const dot = name.lastIndexOf('.');
     if (dot > 0) prefix = name.slice(0, dot);
-    const at = names.indexOf(name);
-    if (at >= 0) argIndex[at] = i;
+    const at = position.get(name);
+    if (at !== undefined) argIndex[at] = i;
     else {
+      position.set(name, names.length);
       names.push(name);
       argIndex.push(i);
     }
