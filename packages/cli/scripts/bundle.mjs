@@ -32,11 +32,62 @@ const schemaDataPath = {
   },
 };
 
+// Dependencies whose set-up on load costs every start time that few runs need: ip-num builds
+// constant address ranges (~12 ms of CPU) and is asked only about IPv6 forms with a dotted tail;
+// @noble/curves precomputes tables and probes the random source (~8 ms) and only derives WireGuard
+// public keys. In the bundle, the one module importing each gets a stand-in whose exports load the
+// package on first use (a Proxy forwarding every property). Each entry lists the names that module
+// imports; the build fails when its import changes, so no import goes unnoticed.
+const LAZY_DEPENDENCIES = [
+  { specifier: 'ip-num', importer: /[\\/]core[\\/]dist[\\/]analysis[\\/]prefix\.js$/, names: ['Validator'] },
+  { specifier: '@noble/curves/ed25519.js', importer: /[\\/]core[\\/]dist[\\/]analysis[\\/]keys\.js$/, names: ['x25519'] },
+];
+const importedNames = (text, specifier) =>
+  [...text.matchAll(/import\s*\{([^}]*)\}\s*from\s*['"]([^'"]+)['"]/g)]
+    .filter((m) => m[2] === specifier)
+    .flatMap((m) => m[1].split(',').map((n) => n.trim()).filter(Boolean));
+const lazyDependencies = {
+  name: 'lazy-dependencies',
+  setup(build) {
+    for (const dep of LAZY_DEPENDENCIES) {
+      build.onLoad({ filter: dep.importer }, (args) => {
+        const names = importedNames(readFileSync(args.path, 'utf8'), dep.specifier);
+        if (names.join() !== dep.names.join()) {
+          throw new Error(`${args.path} imports {${names.join(', ')}} from ${dep.specifier}; update LAZY_DEPENDENCIES in scripts/bundle.mjs`);
+        }
+        return undefined;
+      });
+    }
+    // `import { x } from 'dep'` in the importer → the stand-in, which requires a module that
+    // re-exports just those names (so the rest of the package is still left out of the bundle).
+    build.onResolve({ filter: /.*/ }, (args) => {
+      const dep = LAZY_DEPENDENCIES.find((d) => d.specifier === args.path && d.importer.test(args.importer));
+      return dep && args.namespace === 'file' ? { path: dep.specifier, namespace: 'lazy-stand-in', pluginData: { dep, resolveDir: args.resolveDir } } : undefined;
+    });
+    build.onResolve({ filter: /.*/, namespace: 'lazy-stand-in' }, (args) => ({ path: args.path, namespace: 'lazy-exports', pluginData: args.pluginData }));
+    build.onLoad({ filter: /.*/, namespace: 'lazy-stand-in' }, ({ pluginData: { dep, resolveDir } }) => ({
+      contents: [
+        `let loaded;`,
+        `const load = () => (loaded ??= require(${JSON.stringify(dep.specifier)}));`,
+        ...dep.names.map((n) => `export const ${n} = new Proxy({}, { get: (_, key) => Reflect.get(load().${n}, key) });`),
+      ].join('\n'),
+      resolveDir,
+      pluginData: { dep, resolveDir },
+      loader: 'js',
+    }));
+    build.onLoad({ filter: /.*/, namespace: 'lazy-exports' }, ({ pluginData: { dep, resolveDir } }) => ({
+      contents: `export { ${dep.names.join(', ')} } from ${JSON.stringify(dep.specifier)};`,
+      resolveDir,
+      loader: 'js',
+    }));
+  },
+};
+
 // A cache of the previous bundle would only be rejected (bin/load-bundle.js checks a hash); dropping
 // it first means a failed build leaves no cache rather than a useless one.
 rmSync(CODE_CACHE_FILE, { force: true });
 await esbuild.build({
-  plugins: [schemaDataPath],
+  plugins: [schemaDataPath, lazyDependencies],
   entryPoints: [entry],
   outfile,
   bundle: true,
