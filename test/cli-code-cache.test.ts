@@ -19,9 +19,9 @@ const INPUT = path.join(REPO, 'fixtures/exports/pre710-rb5009-scripts.rsc');
 const ARGS = ['--no-config', '--format', 'json', INPUT];
 
 /** Without NODE_OPTIONS: V8 flags there would make V8 reject every cache. */
-function node(args: string[], cwd: string) {
-  const env = { ...process.env, NODE_OPTIONS: undefined, NO_COLOR: '1', FORCE_COLOR: undefined, ROSLINT_WORKERS: undefined };
-  const r = spawnSync(process.execPath, args, { cwd, env: env as NodeJS.ProcessEnv, encoding: 'utf8', timeout: 60_000 });
+function node(args: string[], cwd: string, extraEnv: Record<string, string> = {}) {
+  const env = { ...process.env, NODE_OPTIONS: undefined, NO_COLOR: '1', FORCE_COLOR: undefined, ROSLINT_WORKERS: undefined, ...extraEnv };
+  const r = spawnSync(process.execPath, args, { cwd, env: env as NodeJS.ProcessEnv, encoding: 'utf8', timeout: 120_000 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -100,6 +100,15 @@ describe('the CLI bundle code cache', () => {
     expect(cacheOutcome(cli)).toBe(outcome);
     expect(node([path.join(cli, 'bin/roslint.js'), ...ARGS], REPO)).toEqual(expected);
   });
+
+  it('worker threads load the bundle the same way (bin/bundle-worker.js): same output with a good cache and with a damaged one', () => {
+    const network = ['--no-config', '--format', 'json', path.join(REPO, 'fixtures/networks')];
+    const withWorkers = (cli: string, workers: string) => node([path.join(cli, 'bin/roslint.js'), ...network], REPO, { ROSLINT_WORKERS: workers });
+    const oneThread = withWorkers(CLI, '0');
+    expect(oneThread.stderr).toBe('');
+    expect(withWorkers(layout(), '1')).toEqual(oneThread);
+    expect(withWorkers(layout(({ cache }) => flipBytes(cache, (n) => n >> 1)), '1')).toEqual(oneThread);
+  }, 120_000);
 
   it('a cache made with other V8 flags is rejected by V8: same output', () => {
     const cli = layout();

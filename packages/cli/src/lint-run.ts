@@ -24,6 +24,16 @@ import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 // runs from it, else from dist/), so they have the same rules without a second entry point to
 // build and ship.
 const WORKER_ROLE = 'roslint-lint-worker';
+
+/**
+ * Set by the bundle build (scripts/bundle.mjs), relative to the bundle: the module worker threads
+ * start, which loads the bundle with its code cache. Elsewhere worker threads start this module.
+ */
+declare const ROSLINT_BUNDLE_WORKER_ENTRY: string | undefined;
+function workerEntry(): URL {
+  return typeof ROSLINT_BUNDLE_WORKER_ENTRY === 'string' ? new URL(ROSLINT_BUNDLE_WORKER_ENTRY, import.meta.url) : new URL(import.meta.url);
+}
+
 if (!isMainThread && parentPort && (workerData as { role?: unknown } | null)?.role === WORKER_ROLE) {
   serveLintWorker(parentPort, builtinRules);
 }
@@ -155,7 +165,7 @@ export async function lintFilesAsync(rules: readonly Rule[], inputs: readonly Fi
       linter,
       group.map((g) => ({ file: g.file, content: g.content, ...(g.settings.ignores.length > 0 ? { ignores: g.settings.ignores } : {}) })),
       options,
-      { url: new URL(import.meta.url), workerData: { role: WORKER_ROLE }, count },
+      { url: workerEntry(), workerData: { role: WORKER_ROLE }, count },
     );
     out.forEach((r, j) => {
       results[indexes[j]!] = { ...r, diagnostics: applyFileSeverities(r.diagnostics, group[j]!.settings, shared) };
