@@ -84,8 +84,10 @@ const lazyDependencies = {
 };
 
 // A cache of the previous bundle would only be rejected (bin/load-bundle.js checks a hash); dropping
-// it first means a failed build leaves no cache rather than a useless one.
+// it first means a failed build leaves no cache rather than a useless one. Earlier builds made an
+// ES module bundle (roslint.bundle.mjs) that nothing uses now: removed so no script runs a stale one.
 rmSync(CODE_CACHE_FILE, { force: true });
+rmSync(fileURLToPath(new URL('../dist/roslint.bundle.mjs', import.meta.url)), { force: true });
 await esbuild.build({
   plugins: [schemaDataPath, lazyDependencies],
   entryPoints: [entry],
