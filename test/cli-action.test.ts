@@ -34,7 +34,7 @@ describe('pre-commit hook definition', () => {
     const pkg = JSON.parse(read('package.json'));
     // pre-commit installs the npm-packed repository globally: its bin must be the CLI and be packed.
     expect(pkg.bin.roslint).toBe('packages/cli/bin/roslint.js');
-    expect(pkg.files).toEqual(expect.arrayContaining(['packages/cli/bin/', 'packages/cli/dist/roslint.bundle.mjs', 'packages/schema/data/']));
+    expect(pkg.files).toEqual(expect.arrayContaining(['packages/cli/bin/', 'packages/cli/dist/roslint.bundle.cjs', 'packages/cli/dist/roslint.bundle.cache', 'packages/schema/data/']));
     expect(pkg.scripts.prepare).toBeUndefined();
   });
 });

@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // Loaded dynamically so that even a broken install ends with one line on stderr and exit code 2,
-// never a stack trace. Prefers the one-file bundle (fast start-up) while it is at least as new as
-// every workspace package it was built from (a `tsc -b` of parser, core, rules… after the last
-// bundle means the bundle is stale); else runs dist/. In a packed install only the bundle exists.
+// never a stack trace. Prefers the one-file bundle (fast start-up; loaded with its V8 code cache by
+// load-bundle.js) while it is at least as new as every workspace package it was built from (a
+// `tsc -b` of parser, core, rules… after the last bundle means the bundle is stale); else runs
+// dist/. In a packed install only the bundle (and its cache) exists.
 import { statSync } from 'node:fs';
 
 const fail = (err) => {
@@ -18,7 +19,7 @@ const mtime = (rel) => {
     return -1;
   }
 };
-const bundle = mtime('../dist/roslint.bundle.mjs');
+const bundle = mtime('../dist/roslint.bundle.cjs');
 const builtFrom = [
   '../dist/main.js',
   '../dist/.tsbuildinfo',
@@ -28,9 +29,9 @@ const builtFrom = [
   '../../rules/dist/.tsbuildinfo',
 ];
 const fresh = bundle >= 0 && builtFrom.every((rel) => bundle >= mtime(rel));
-const entry = fresh ? '../dist/roslint.bundle.mjs' : '../dist/main.js';
+const cli = fresh ? import('./load-bundle.js').then(({ loadBundle }) => loadBundle().exports) : import('../dist/main.js');
 
-import(entry).then(
+cli.then(
   ({ main }) =>
     main(process.argv.slice(2)).then((code) => {
       process.exitCode = code;

@@ -20,9 +20,20 @@ import { builtinRules } from '@roslint/rules';
 import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 
-// Worker threads run this very module (from the CLI bundle when the CLI runs from it, else from
-// dist/), so they have the same rules without a second entry point to build and ship.
+// Worker threads run this very module (from the CLI bundle, dist/roslint.bundle.cjs, when the CLI
+// runs from it, else from dist/), so they have the same rules without a second entry point to
+// build and ship.
 const WORKER_ROLE = 'roslint-lint-worker';
+
+/**
+ * Set by the bundle build (scripts/bundle.mjs), relative to the bundle: the module worker threads
+ * start, which loads the bundle with its code cache. Elsewhere worker threads start this module.
+ */
+declare const ROSLINT_BUNDLE_WORKER_ENTRY: string | undefined;
+function workerEntry(): URL {
+  return typeof ROSLINT_BUNDLE_WORKER_ENTRY === 'string' ? new URL(ROSLINT_BUNDLE_WORKER_ENTRY, import.meta.url) : new URL(import.meta.url);
+}
+
 if (!isMainThread && parentPort && (workerData as { role?: unknown } | null)?.role === WORKER_ROLE) {
   serveLintWorker(parentPort, builtinRules);
 }
@@ -124,7 +135,7 @@ export const PARALLEL_MIN_FILES = 16;
  * tests). `ROSLINT_WORKERS=N` forces N (0: none), for tests and benchmarks.
  */
 export function workerCount(files: number, env: NodeJS.ProcessEnv = process.env): number {
-  if (!/\.m?js$/.test(new URL(import.meta.url).pathname)) return 0;
+  if (!/\.[cm]?js$/.test(new URL(import.meta.url).pathname)) return 0;
   const forced = env['ROSLINT_WORKERS'];
   if (forced !== undefined && /^\d+$/.test(forced)) return Math.min(files - 1, Number(forced));
   if (files < PARALLEL_MIN_FILES) return 0;
@@ -154,7 +165,7 @@ export async function lintFilesAsync(rules: readonly Rule[], inputs: readonly Fi
       linter,
       group.map((g) => ({ file: g.file, content: g.content, ...(g.settings.ignores.length > 0 ? { ignores: g.settings.ignores } : {}) })),
       options,
-      { url: new URL(import.meta.url), workerData: { role: WORKER_ROLE }, count },
+      { url: workerEntry(), workerData: { role: WORKER_ROLE }, count },
     );
     out.forEach((r, j) => {
       results[indexes[j]!] = { ...r, diagnostics: applyFileSeverities(r.diagnostics, group[j]!.settings, shared) };
