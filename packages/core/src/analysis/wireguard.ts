@@ -8,6 +8,7 @@
 import type { Span } from '@roslint/parser';
 import type { Item, PropertyValue, RouterConfig } from '../model/types.js';
 import { isDisabled } from '../model/types.js';
+import { LoggedProps } from '../model/logged-props.js';
 import { parsePrefixDetailed, type Prefix } from './prefix.js';
 import { derivePublicKey } from './keys.js';
 import { commentLabel } from '../linter/directives.js';
@@ -91,6 +92,15 @@ export function literal(v: PropertyValue | undefined): PropertyValue | undefined
 /** A value a rule may judge: literal and not set under control flow. */
 export function certain(v: PropertyValue | undefined): PropertyValue | undefined {
   return v !== undefined && !v.dynamic && !v.uncertain ? v : undefined;
+}
+
+/**
+ * `literal(props.get(name))?.text`, without building the value when the properties come from the
+ * command log (see logged-props.ts): the view reads a few such texts of every peer.
+ */
+function literalText(props: Item['props'], name: string): string | undefined {
+  if (props instanceof LoggedProps) return props.dynamicOf(name) === false ? props.textOf(name) : undefined;
+  return literal(props.get(name))?.text;
 }
 
 function intValue(v: PropertyValue | undefined): number | undefined {
@@ -192,9 +202,9 @@ function buildPeer(item: Item, index: number, sourceText: string): WgPeer {
       allowed.push(r.ok ? { text: e.text, span: e.span, prefix: r.prefix } : { text: e.text, span: e.span, error: r.reason });
     }
   }
-  const name = literal(props.get('name'))?.text || undefined;
-  const comment = literal(props.get('comment'))?.text || undefined;
-  const responderText = literal(props.get('responder') ?? props.get('is-responder'))?.text;
+  const name = literalText(props, 'name') || undefined;
+  const comment = literalText(props, 'comment') || undefined;
+  const responderText = props.has('responder') ? literalText(props, 'responder') : literalText(props, 'is-responder');
   const peer: WgPeer = {
     item,
     index,
@@ -215,6 +225,11 @@ function buildPeer(item: Item, index: number, sourceText: string): WgPeer {
     peer.publicKeyValue = publicKeyValue;
   }
   if (allowedValue) peer.allowedValue = allowedValue;
+  // The fields most peers have come first, the rare ones after: peers then share their hidden
+  // classes as long as possible, and these stores stay monomorphic (a store that must find its
+  // transition among many shapes was the slowest line of the view on a 20,000-peer export).
+  if (name) peer.name = name;
+  if (comment) peer.comment = comment;
   const endpointAddressValue = props.get('endpoint-address');
   if (endpointAddressValue) peer.endpointAddressValue = endpointAddressValue;
   const endpointPortValue = props.get('endpoint-port');
@@ -231,8 +246,6 @@ function buildPeer(item: Item, index: number, sourceText: string): WgPeer {
   if (presharedKeyValue) peer.presharedKeyValue = presharedKeyValue;
   const privateKeyValue = props.get('private-key');
   if (privateKeyValue) peer.privateKeyValue = privateKeyValue;
-  if (name) peer.name = name;
-  if (comment) peer.comment = comment;
   // A comment that carries a suppression directive names the peer without it.
   peer.label = name ?? (comment !== undefined ? commentLabel(comment) : undefined) ?? `#${index} (${shortKey(peer.publicKey)})`;
   return peer;
