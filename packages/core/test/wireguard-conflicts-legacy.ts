@@ -1,12 +1,13 @@
 /**
- * allowedAddressConflicts as it was before the stack sweep (roslint 1e00499, wireguard.ts): a Map of
+ * allowedAddressConflicts as it was before the stack sweep (roslint 1e00499, then in wireguard.ts): a Map of
  * canonical prefix texts for duplicates and the generic `sortAndSweep` for containment. Kept as the
  * reference the wireguard perf-equivalence test compares against. Not used by code.
  */
 import type { RouterConfig } from '../src/model/types.js';
 import { sameBounds, sortAndSweep } from '../src/analysis/prefix.js';
 // The claims are the same as today's; only the search below is the old one.
-import { type AllowedAddressConflicts, type AllowedClaim, claimsByInterface, overlapsByOuter, wireguardView } from '../src/analysis/wireguard.js';
+import { wireguardView } from '../src/analysis/wireguard.js';
+import { type AllowedAddressConflicts, type AllowedClaim, claimsByInterface, overlapsByOuter } from '../src/analysis/allowed-address-conflicts.js';
 
 export function allowedAddressConflicts(config: RouterConfig): AllowedAddressConflicts {
   const view = wireguardView(config);

@@ -9,7 +9,7 @@ import { rng as seeded } from '../../../bench/generate.mjs';
 import { parse } from '@roslint/parser';
 import { buildConfig } from '../src/model/evaluate.js';
 import type { RouterConfig } from '../src/model/types.js';
-import { type AllowedAddressConflicts, type AllowedClaim, allowedAddressConflicts } from '../src/analysis/wireguard.js';
+import { type AllowedAddressConflicts, type AllowedClaim, allowedAddressConflicts } from '../src/analysis/allowed-address-conflicts.js';
 import { allowedAddressConflicts as legacyConflicts } from './wireguard-conflicts-legacy.js';
 
 /** Deterministic PRNG (the benchmark generator's mulberry32) so a failure replays. */
