@@ -1,5 +1,5 @@
 import type { PropertyValue, RouterRule } from '@roslint/core';
-import { certain, checkKeyText, peerRefs, wireguardView, type WgPeer } from '@roslint/core';
+import { certain, isKeyText, peerRefs, wireguardView, type WgPeer } from '@roslint/core';
 
 /** Two peers with one public key on one interface: WireGuard can only have one of them. */
 export const duplicatePeer: RouterRule = {
@@ -12,20 +12,26 @@ export const duplicatePeer: RouterRule = {
   },
   check(ctx) {
     // Candidates by interface and key text. Only texts shared by two peers can be reported, so
-    // only those are validated (decoding every key of a 20,000-peer export was most of the cost).
-    const candidates: { peer: WgPeer; key: PropertyValue; id: string }[] = [];
-    const seen = new Map<string, number>();
+    // only those get an interface-and-key id and are validated (building an id string and decoding
+    // every key of a 20,000-peer export was most of the cost).
+    const candidates: { peer: WgPeer; key: PropertyValue; id?: string }[] = [];
+    const peersByKey = new Map<string, number>();
     for (const peer of ctx.use(wireguardView).peers) {
       const key = certain(peer.publicKeyValue);
       if (peer.disabled || !key || peer.interfaceName === undefined || !certain(peer.interfaceValue)) continue;
-      const id = `${peer.interfaceName}\u0000${key.text}`;
-      candidates.push({ peer, key, id });
-      seen.set(id, (seen.get(id) ?? 0) + 1);
+      candidates.push({ peer, key });
+      peersByKey.set(key.text, (peersByKey.get(key.text) ?? 0) + 1);
+    }
+    const seen = new Map<string, number>();
+    for (const c of candidates) {
+      if (peersByKey.get(c.key.text)! < 2) continue;
+      c.id = `${c.peer.interfaceName}\u0000${c.key.text}`;
+      seen.set(c.id, (seen.get(c.id) ?? 0) + 1);
     }
     const first = new Map<string, WgPeer>();
     for (const { peer, key, id } of candidates) {
-      if (seen.get(id)! < 2) continue;
-      if (!checkKeyText(key.text).ok) continue; // invalid-key reports it; one problem, one report
+      if (id === undefined || seen.get(id)! < 2) continue;
+      if (!isKeyText(key.text)) continue; // invalid-key reports it; one problem, one report
       const earlier = first.get(id);
       if (!earlier) {
         first.set(id, peer);

@@ -2,7 +2,8 @@ import type { RouterRule } from '@roslint/core';
 import type { Span } from '@roslint/parser';
 import { KEY_KEYWORDS } from '@roslint/core';
 
-const SECRET_PROPS = new Set(['private-key', 'preshared-key']);
+const SECRET_PROP_LIST = ['private-key', 'preshared-key'];
+const SECRET_PROPS = new Set(SECRET_PROP_LIST);
 
 /**
  * Could this text be a real key? Base64 of 32 bytes (give or take a mistyped character), not one
@@ -32,9 +33,15 @@ export const exposedSecret: RouterRule = {
       if (!span || dynamic || text === undefined || KEY_KEYWORDS.has(text) || !couldBeKey(text)) return;
       if (!found.has(span.start)) found.set(span.start, { span, prop });
     };
+    // Names first: `args` (with spans) is built only for the few commands that set a key. The
+    // model shares one name list among the commands that name the same arguments, so the answer
+    // is kept per list (an export runs hundreds of thousands of commands over a few dozen lists).
+    const namesSecret = new Map<readonly (string | null)[], boolean>();
     for (const cmd of ctx.config.commands) {
-      // Names first: `args` (with spans) is built only for the few commands that set a key.
-      if (!cmd.argNames.some((name) => name !== null && SECRET_PROPS.has(name))) continue;
+      const names = cmd.argNames;
+      let secret = namesSecret.get(names);
+      if (secret === undefined) namesSecret.set(names, (secret = names.some((name) => name !== null && SECRET_PROPS.has(name))));
+      if (!secret) continue;
       for (const arg of cmd.args) {
         if (arg.name === null || !SECRET_PROPS.has(arg.name)) continue;
         // `$var` / `[...]` are references, not secrets.
@@ -45,7 +52,7 @@ export const exposedSecret: RouterRule = {
     // Items too, in case a value reached the model without a command record.
     for (const menu of ctx.config.menus.values()) {
       for (const item of menu.items) {
-        for (const prop of SECRET_PROPS) {
+        for (const prop of SECRET_PROP_LIST) {
           const v = item.props.get(prop);
           if (v) add(prop, v.text, v.dynamic, v.span);
         }

@@ -1,5 +1,5 @@
 import type { PropertyValue, RouterRule } from '@roslint/core';
-import { certain, checkKeyText, publicKeyProblem, peerRef, wireguardView, KEY_KEYWORDS } from '@roslint/core';
+import { certain, checkKeyText, isKeyText, publicKeyProblem, peerRef, wireguardView, KEY_KEYWORDS } from '@roslint/core';
 
 /**
  * Keys that are not 32-byte base64, and public keys that are X25519 low-order points.
@@ -20,6 +20,7 @@ export const invalidKey: RouterRule = {
       const value = certain(v);
       if (!value || value.text === '') return; // empty: RouterOS generates (interface) or unsets
       if (keywords && KEY_KEYWORDS.has(value.text)) return;
+      if (isKeyText(value.text)) return;
       const r = checkKeyText(value.text);
       if (!r.ok) ctx.report({ span: value.span, message: `${prop} of ${owner()} ${r.reason}` });
     };

@@ -2,7 +2,7 @@
  * wireguard/mtu: the tunnel MTU must fit in the path's MTU minus WireGuard's encapsulation, and
  * must not drop below IPv6's minimum while the tunnel carries IPv6.
  */
-import type { RouterRule, WgInterface, WireGuardView, RelatedReport } from '@roslint/core';
+import type { RouterRule, WgInterface, WgPeer, WireGuardView, RelatedReport } from '@roslint/core';
 import { certain, parseAddress, wireguardView, peerRef } from '@roslint/core';
 // Not yet re-exported by @roslint/core's analysis index.
 import { routingAnalysis, underlayMtu, type RoutingAnalysis, type UnderlayEstimate } from '@roslint/core';
@@ -24,7 +24,10 @@ interface Ceiling {
 
 /** The tightest ceiling over the interface's enabled peers' endpoints (IPv4 default path without any). */
 function ceilingOf(view: WireGuardView, ra: RoutingAnalysis, wg: WgInterface): Ceiling {
-  let best: Ceiling | undefined;
+  // The peer and endpoint that set the ceiling; its `why` is written once, for the winner only.
+  let best: { value: number; family: 4 | 6; underlay: UnderlayEstimate; peer: WgPeer; endpoint: string } | undefined;
+  // Host-name endpoints (most peers of a big hub) all take the IPv4 default path: estimate it once.
+  let defaultPath: UnderlayEstimate | undefined;
   for (const peer of view.peersByInterface.get(wg.name) ?? []) {
     if (peer.disabled) continue;
     const ep = certain(peer.endpointAddressValue);
@@ -32,11 +35,12 @@ function ceilingOf(view: WireGuardView, ra: RoutingAnalysis, wg: WgInterface): C
     const addr = parseAddress(ep.text);
     // A host name resolves at run time; assume IPv4 over the default path.
     const family = addr?.family ?? 4;
-    const underlay = underlayMtu(ra, family, addr?.value, wg.name);
-    const c: Ceiling = { value: underlay.mtu - OVERHEAD[family], family, underlay, why: `for ${peerRef(peer)} at ${ep.text}` };
-    if (best === undefined || c.value < best.value) best = c;
+    const underlay =
+      addr !== undefined ? underlayMtu(ra, family, addr.value, wg.name) : (defaultPath ??= underlayMtu(ra, 4, undefined, wg.name));
+    const value = underlay.mtu - OVERHEAD[family];
+    if (best === undefined || value < best.value) best = { value, family, underlay, peer, endpoint: ep.text };
   }
-  if (best) return best;
+  if (best) return { value: best.value, family: best.family, underlay: best.underlay, why: `for ${peerRef(best.peer)} at ${best.endpoint}` };
   const underlay = underlayMtu(ra, 4, undefined, wg.name);
   return { value: underlay.mtu - OVERHEAD[4], family: 4, underlay, why: 'with no endpoint known, over the default path' };
 }

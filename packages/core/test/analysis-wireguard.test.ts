@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { wireguardView, allowedAddressConflicts, parseDurationSeconds } from '../src/analysis/wireguard.js';
+import { wireguardView, parseDurationSeconds } from '../src/analysis/wireguard.js';
+import { allowedAddressConflicts } from '../src/analysis/allowed-address-conflicts.js';
 import { fakeConfig } from './analysis-wireguard-model.js';
 
 const PRIV = 'mhLPPxpMGz0EqUJb2IiZjat7pakbjilICf3t4FWOHgg=';

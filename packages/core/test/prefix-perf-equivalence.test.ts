@@ -1,5 +1,5 @@
 /**
- * The IPv4 fast paths of prefix.ts and address-lists.ts must give exactly what the general
+ * The IPv4 and IPv6 fast paths of prefix.ts and address-lists.ts must give exactly what the general
  * parsers gave before them (prefix-legacy.ts): same values, same error texts, same key order.
  */
 import { describe, it, expect } from 'vitest';
@@ -28,6 +28,9 @@ const EDGES = [
   '2001:db8::/32', '2001:DB8::1/64', '::ffff:1.2.3.4', '::ffff:1.2.3.256', '::ffff:01.2.3.4', '1:2:3:4:5:6:7:8',
   '1:2:3:4:5:6:7:8:9', 'fd00:0:0::2/128', 'fd00::2/129', 'gggg::1', '٣.1.1.1', '1.1.1.1\u00a0', '\u20281.1.1.1',
   'example.com', '1e3.0.0.1', '0x1.0.0.1', '1.2.3.4/3e1', '999.999.999.999', '1.2.3.4/32 ', '1.2.3.4/99',
+  ':::', ':', '1:', ':1', '1::2::3', '::/0', '::/128', '::/129', 'fd00::/064', 'fd00::/0064', 'fd00::/', '/64', '::/-1',
+  '1:2:3:4:5:6:7:8/64', '1:2:3:4:5:6:7::/1', '::2:3:4:5:6:7:8/127', '1:2:3:4::5:6:7:8', 'abcde::1', '::ffff', '0:0:0:0:0:0:0:0',
+  'FD00:ABCD::1/48', 'fd00::1 /64', 'fd00::1/ 64', ' fd00::1/64', 'fd00::1/64 ', 'fd00::g', '::1:', 'ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff/1',
 ];
 
 const PIECES = ['0', '1', '9', '10', '00', '01', '010', '99', '100', '199', '249', '250', '255', '256', '299', '300', '999', '1000', '.', '.', '.', '/', '-', ' ', ':', '::', '%', 'a', 'f', 'ffff', '24', '32', '33', '\t'];
@@ -93,7 +96,7 @@ function inputs(): string[] {
   return out;
 }
 
-describe('IPv4 fast paths match the general parsers', () => {
+describe('IPv4 and IPv6 fast paths match the general parsers', () => {
   const all = inputs();
 
   /** Inputs where `now` and `before` disagree, as readable lines (empty = identical). */

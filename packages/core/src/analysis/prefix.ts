@@ -154,7 +154,7 @@ function ipv6Value(t: string): bigint | undefined {
 
 /** Parse `addr[/len][%scope]` (RouterOS also writes `addr%scope/len`). Never throws. */
 export function parsePrefixDetailed(text: string): PrefixParseResult {
-  const fast = ipv4PrefixFast(text);
+  const fast = ipv4PrefixFast(text) ?? ipv6PrefixFast(text);
   if (fast !== undefined) return { ok: true, prefix: fast };
   const raw = text.trim();
   if (raw === '') return { ok: false, reason: 'empty' };
@@ -202,7 +202,7 @@ export function parsePrefixDetailed(text: string): PrefixParseResult {
 
 /** Parse a prefix, or undefined when it is not one. */
 export function parsePrefix(text: string): Prefix | undefined {
-  const fast = ipv4PrefixFast(text);
+  const fast = ipv4PrefixFast(text) ?? ipv6PrefixFast(text);
   if (fast !== undefined) return fast;
   const r = parsePrefixDetailed(text);
   return r.ok ? r.prefix : undefined;
@@ -279,6 +279,102 @@ function ipv4PrefixFast(text: string): Prefix | undefined {
   };
 }
 
+/**
+ * The eight groups of `s[start, end)` when it is plain IPv6 text — one to four hex digits a group,
+ * eight groups or at most seven around one `::`, nothing else (no IPv4 tail, scope or space) —
+ * else undefined. Exactly the texts `ipv6Value` accepts without a `.`; a hand-written scan, as
+ * splitting and a regular expression per group cost microseconds per address.
+ */
+function ipv6GroupsAt(s: string, start: number, end: number): number[] | undefined {
+  const head: number[] = [];
+  let tail: number[] | undefined; // after the `::`
+  let i = start;
+  if (i + 1 < end && s.charCodeAt(i) === 58 /* : */ && s.charCodeAt(i + 1) === 58) {
+    tail = [];
+    i += 2;
+  }
+  while (i < end) {
+    let group = 0;
+    const groupStart = i;
+    for (; i < end && i - groupStart < 5; i++) {
+      const c = s.charCodeAt(i);
+      const digit = c >= 48 && c <= 57 ? c - 48 : c >= 97 && c <= 102 ? c - 87 : c >= 65 && c <= 70 ? c - 55 : -1;
+      if (digit < 0) break;
+      group = group * 16 + digit;
+    }
+    if (i === groupStart || i - groupStart > 4) return undefined;
+    (tail ?? head).push(group);
+    if (i === end) break;
+    if (s.charCodeAt(i) !== 58) return undefined;
+    i++;
+    if (i < end && s.charCodeAt(i) === 58) {
+      if (tail !== undefined) return undefined;
+      tail = [];
+      i++;
+    } else if (i === end) {
+      return undefined; // a single trailing `:`
+    }
+  }
+  if (tail === undefined) return head.length === 8 ? head : undefined;
+  if (head.length + tail.length > 7) return undefined;
+  while (head.length + tail.length < 8) head.push(0);
+  return head.concat(tail);
+}
+
+/** 128-bit value of eight 16-bit groups (three exact number chunks: 48 + 48 + 32 bits). */
+function ipv6GroupsValue(g: readonly number[]): bigint {
+  const high = (g[0]! * 0x10000 + g[1]!) * 0x10000 + g[2]!;
+  const middle = (g[3]! * 0x10000 + g[4]!) * 0x10000 + g[5]!;
+  const low = g[6]! * 0x10000 + g[7]!;
+  return (BigInt(high) << 80n) | (BigInt(middle) << 32n) | BigInt(low);
+}
+
+/**
+ * `parsePrefixDetailed` for a plain IPv6 prefix (see `ipv6GroupsAt`, then optionally `/` and one
+ * to three digits ≤ 128), computed from the groups: the canonical text is formatted from them
+ * rather than from the bigint. Undefined for any other text; the general path answers it alike.
+ */
+function ipv6PrefixFast(text: string): Prefix | undefined {
+  const slash = text.indexOf('/');
+  const groups = ipv6GroupsAt(text, 0, slash >= 0 ? slash : text.length);
+  if (groups === undefined) return undefined;
+  let length = 128;
+  if (slash >= 0) {
+    const digits = text.length - slash - 1;
+    if (digits < 1 || digits > 3) return undefined;
+    length = 0;
+    for (let i = slash + 1; i < text.length; i++) {
+      const c = text.charCodeAt(i) - 48;
+      if (c < 0 || c > 9) return undefined;
+      length = length * 10 + c;
+    }
+    if (length > 128) return undefined;
+  }
+  // The network's groups: each keeps its first (length − 16k) bits.
+  const network: number[] = [];
+  let hasHostBits = false;
+  for (let k = 0; k < 8; k++) {
+    const kept = Math.min(16, Math.max(0, length - 16 * k));
+    const g = groups[k]!;
+    const n = g & (0xffff ^ ((1 << (16 - kept)) - 1));
+    if (n !== g) hasHostBits = true;
+    network.push(n);
+  }
+  const address = ipv6GroupsValue(groups);
+  const first = hasHostBits ? ipv6GroupsValue(network) : address;
+  return {
+    family: 6,
+    first,
+    last: first | HOST_MASKS[6][length]!,
+    text,
+    address,
+    length,
+    explicitLength: slash >= 0,
+    hasHostBits,
+    canonical: `${formatIpv6Groups(network)}/${length}`,
+  };
+}
+
 function formatIpv4(value: number): string {
   return `${Math.floor(value / 0x1000000)}.${Math.floor(value / 0x10000) % 256}.${Math.floor(value / 0x100) % 256}.${value % 256}`;
 }
@@ -293,6 +389,11 @@ export function formatAddress(family: IpFamily, value: bigint): string {
   const hex32 = value.toString(16).padStart(32, '0');
   const groups: number[] = [];
   for (let i = 0; i < 32; i += 4) groups.push(parseInt(hex32.slice(i, i + 4), 16));
+  return formatIpv6Groups(groups);
+}
+
+/** Eight 16-bit groups as RFC 5952 compressed lower-case IPv6. */
+function formatIpv6Groups(groups: readonly number[]): string {
   // Longest run (≥ 2) of zero groups becomes `::`; the first such run wins a tie.
   let bestStart = -1;
   let bestLen = 0;

@@ -8,7 +8,8 @@
 import type { Span } from '@roslint/parser';
 import type { Item, PropertyValue, RouterConfig } from '../model/types.js';
 import { isDisabled } from '../model/types.js';
-import { parsePrefixDetailed, sameBounds, sortAndSweep, type Prefix } from './prefix.js';
+import { LoggedProps } from '../model/logged-props.js';
+import { parsePrefixDetailed, type Prefix } from './prefix.js';
 import { derivePublicKey } from './keys.js';
 import { commentLabel } from '../linter/directives.js';
 
@@ -91,6 +92,15 @@ export function literal(v: PropertyValue | undefined): PropertyValue | undefined
 /** A value a rule may judge: literal and not set under control flow. */
 export function certain(v: PropertyValue | undefined): PropertyValue | undefined {
   return v !== undefined && !v.dynamic && !v.uncertain ? v : undefined;
+}
+
+/**
+ * `literal(props.get(name))?.text`, without building the value when the properties come from the
+ * command log (see logged-props.ts): the view reads a few such texts of every peer.
+ */
+function literalText(props: Item['props'], name: string): string | undefined {
+  if (props instanceof LoggedProps) return props.dynamicOf(name) === false ? props.textOf(name) : undefined;
+  return literal(props.get(name))?.text;
 }
 
 function intValue(v: PropertyValue | undefined): number | undefined {
@@ -192,9 +202,11 @@ function buildPeer(item: Item, index: number, sourceText: string): WgPeer {
       allowed.push(r.ok ? { text: e.text, span: e.span, prefix: r.prefix } : { text: e.text, span: e.span, error: r.reason });
     }
   }
-  const name = literal(props.get('name'))?.text || undefined;
+  const name = literalText(props, 'name') || undefined;
+  // Not literalText: that shifted a later GC so that the 20 MB export's peak RSS rose by ~120 MB
+  // (old-space garbage of the firewall stage got promoted; measured, not understood).
   const comment = literal(props.get('comment'))?.text || undefined;
-  const responderText = literal(props.get('responder') ?? props.get('is-responder'))?.text;
+  const responderText = props.has('responder') ? literalText(props, 'responder') : literalText(props, 'is-responder');
   const peer: WgPeer = {
     item,
     index,
@@ -215,6 +227,11 @@ function buildPeer(item: Item, index: number, sourceText: string): WgPeer {
     peer.publicKeyValue = publicKeyValue;
   }
   if (allowedValue) peer.allowedValue = allowedValue;
+  // The fields most peers have come first, the rare ones after: peers then share their hidden
+  // classes as long as possible, and these stores stay monomorphic (a store that must find its
+  // transition among many shapes was the slowest line of the view on a 20,000-peer export).
+  if (name) peer.name = name;
+  if (comment) peer.comment = comment;
   const endpointAddressValue = props.get('endpoint-address');
   if (endpointAddressValue) peer.endpointAddressValue = endpointAddressValue;
   const endpointPortValue = props.get('endpoint-port');
@@ -231,8 +248,6 @@ function buildPeer(item: Item, index: number, sourceText: string): WgPeer {
   if (presharedKeyValue) peer.presharedKeyValue = presharedKeyValue;
   const privateKeyValue = props.get('private-key');
   if (privateKeyValue) peer.privateKeyValue = privateKeyValue;
-  if (name) peer.name = name;
-  if (comment) peer.comment = comment;
   // A comment that carries a suppression directive names the peer without it.
   peer.label = name ?? (comment !== undefined ? commentLabel(comment) : undefined) ?? `#${index} (${shortKey(peer.publicKey)})`;
   return peer;
@@ -284,75 +299,4 @@ export function peerRef(peer: WgPeer): string {
 export function peerRefs(a: WgPeer, b: WgPeer): [string, string] {
   if (a.label !== b.label || a === b) return [peerRef(a), peerRef(b)];
   return [`peer \`${a.label}\` (#${a.index})`, `peer \`${b.label}\` (#${b.index})`];
-}
-
-/** One enabled peer's claim of one parsed allowed-address prefix. */
-export interface AllowedClaim {
-  peer: WgPeer;
-  entry: AllowedAddress;
-  prefix: Prefix;
-}
-
-export interface AllowedAddressConflicts {
-  /** A later claim of the same prefix (same network and length) as `first` on one interface. */
-  duplicates: { interfaceName: string; first: AllowedClaim; again: AllowedClaim }[];
-  /**
-   * A prefix of one peer strictly containing prefixes of other peers on the same interface.
-   * Each inner claim is listed under its nearest (most specific) containing claim only.
-   */
-  overlaps: { interfaceName: string; outer: AllowedClaim; inners: AllowedClaim[] }[];
-}
-
-/** The claims a rule may judge: enabled peers, certain values, parsed prefixes. */
-function claimsByInterface(view: WireGuardView): Map<string, AllowedClaim[]> {
-  const out = new Map<string, AllowedClaim[]>();
-  for (const peer of view.peers) {
-    if (peer.disabled || peer.item.uncertain || peer.interfaceName === undefined) continue;
-    if (!certain(peer.allowedValue) || !certain(peer.interfaceValue)) continue;
-    let list = out.get(peer.interfaceName);
-    for (const entry of peer.allowed) {
-      if (!entry.prefix) continue;
-      if (!list) out.set(peer.interfaceName, (list = []));
-      list.push({ peer, entry, prefix: entry.prefix });
-    }
-  }
-  return out;
-}
-
-/**
- * Duplicate and overlapping allowed-address claims per interface: one hash pass for duplicates,
- * one sort-and-sweep for containment (O(n log n + k)), never pairwise over all peers.
- */
-export function allowedAddressConflicts(config: RouterConfig): AllowedAddressConflicts {
-  const view = wireguardView(config);
-  const result: AllowedAddressConflicts = { duplicates: [], overlaps: [] };
-  for (const [interfaceName, claims] of claimsByInterface(view)) {
-    const firstByKey = new Map<string, AllowedClaim>();
-    for (const c of claims) {
-      const key = c.prefix.canonical; // same network and length ⇔ same canonical text
-      const first = firstByKey.get(key);
-      if (first) result.duplicates.push({ interfaceName, first, again: c });
-      else firstByKey.set(key, c);
-    }
-    // Nearest strict container of another peer for each claim: the sweep gives containers in
-    // ascending order of start; among containers, the longest prefix is the nearest.
-    const nearest = new Map<AllowedClaim, AllowedClaim>();
-    sortAndSweep(claims, (c) => c.prefix, (outer, inner) => {
-      if (outer.peer === inner.peer || sameBounds(outer.prefix, inner.prefix)) return;
-      const cur = nearest.get(inner);
-      if (!cur || outer.prefix.length > cur.prefix.length) nearest.set(inner, outer);
-    });
-    const byOuter = new Map<AllowedClaim, AllowedClaim[]>();
-    for (const [inner, outer] of nearest) {
-      let list = byOuter.get(outer);
-      if (!list) byOuter.set(outer, (list = []));
-      list.push(inner);
-    }
-    for (const [outer, inners] of byOuter) {
-      inners.sort((a, b) => a.entry.span.start - b.entry.span.start);
-      result.overlaps.push({ interfaceName, outer, inners });
-    }
-  }
-  result.overlaps.sort((a, b) => a.outer.entry.span.start - b.outer.entry.span.start);
-  return result;
 }

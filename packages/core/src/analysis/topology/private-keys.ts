@@ -5,7 +5,7 @@
  */
 import type { Span } from '@roslint/parser';
 import type { PropertyValue } from '../../model/types.js';
-import { checkKeyText } from '../keys.js';
+import { isKeyText } from '../keys.js';
 import { KEY_KEYWORDS } from '../wireguard.js';
 import type { RouterNode } from './routers.js';
 
@@ -17,7 +17,7 @@ export interface PrivateKeySighting {
 }
 
 function usable(v: PropertyValue | undefined): v is PropertyValue {
-  return v !== undefined && !v.dynamic && !KEY_KEYWORDS.has(v.text) && checkKeyText(v.text).ok;
+  return v !== undefined && !v.dynamic && !KEY_KEYWORDS.has(v.text) && isKeyText(v.text);
 }
 
 export function privateKeySightings(routers: readonly RouterNode[]): Map<string, PrivateKeySighting[]> {
