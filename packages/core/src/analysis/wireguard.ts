@@ -8,7 +8,7 @@
 import type { Span } from '@roslint/parser';
 import type { Item, PropertyValue, RouterConfig } from '../model/types.js';
 import { isDisabled } from '../model/types.js';
-import { LoggedProps } from '../model/logged-props.js';
+import { LoggedItem } from '../model/logged-item.js';
 import { parsePrefixDetailed, type Prefix } from './prefix.js';
 import { derivePublicKey } from './keys.js';
 import { commentLabel } from '../linter/directives.js';
@@ -95,12 +95,12 @@ export function certain(v: PropertyValue | undefined): PropertyValue | undefined
 }
 
 /**
- * `literal(props.get(name))?.text`, without building the value when the properties come from the
- * command log (see logged-props.ts): the view reads a few such texts of every peer.
+ * `literal(item.props.get(name))?.text`, without building the value when the item comes from the
+ * command log (see logged-item.ts): the view reads a few such texts of every peer.
  */
-function literalText(props: Item['props'], name: string): string | undefined {
-  if (props instanceof LoggedProps) return props.dynamicOf(name) === false ? props.textOf(name) : undefined;
-  return literal(props.get(name))?.text;
+function literalText(item: Item, name: string): string | undefined {
+  if (item instanceof LoggedItem) return item.dynamicOf(name) === false ? item.textOf(name) : undefined;
+  return literal(item.props.get(name))?.text;
 }
 
 function intValue(v: PropertyValue | undefined): number | undefined {
@@ -202,11 +202,11 @@ function buildPeer(item: Item, index: number, sourceText: string): WgPeer {
       allowed.push(r.ok ? { text: e.text, span: e.span, prefix: r.prefix } : { text: e.text, span: e.span, error: r.reason });
     }
   }
-  const name = literalText(props, 'name') || undefined;
+  const name = literalText(item, 'name') || undefined;
   // Not literalText: that shifted a later GC so that the 20 MB export's peak RSS rose by ~120 MB
   // (old-space garbage of the firewall stage got promoted; measured, not understood).
   const comment = literal(props.get('comment'))?.text || undefined;
-  const responderText = props.has('responder') ? literalText(props, 'responder') : literalText(props, 'is-responder');
+  const responderText = props.has('responder') ? literalText(item, 'responder') : literalText(item, 'is-responder');
   const peer: WgPeer = {
     item,
     index,
