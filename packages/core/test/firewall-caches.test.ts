@@ -1,12 +1,13 @@
 /**
- * The firewall analyses' caches: address lists merged on first request (address-lists.ts) and
- * matchers compiled for the most recent config (matchers.ts).
+ * The firewall analyses' caches: address lists merged on first request (address-lists.ts),
+ * matchers compiled for the most recent config (matchers.ts), shadowing bucket keys (shadowing.ts).
  */
 import { describe, expect, it } from 'vitest';
 import { addressListMembership, addressLists } from '../src/analysis/firewall/address-lists.js';
 import { evaluateChain } from '../src/analysis/firewall/chain-walk.js';
 import { filterTable } from '../src/analysis/firewall/filter-rules.js';
 import { matchRule } from '../src/analysis/firewall/matchers.js';
+import { shadowedRules } from '../src/analysis/firewall/shadowing.js';
 import { type PacketDescription, anyAddress, nonLoopback } from '../src/analysis/firewall/packet.js';
 import { build } from './model-helpers.js';
 
@@ -70,5 +71,29 @@ describe('matchers compiled for the most recent config', () => {
     const m = matchRule(drops, rule, packet);
     expect(m).toEqual({ result: 'no', unknown: [] });
     expect(Object.isFrozen(m) && Object.isFrozen(m.unknown)).toBe(true);
+  });
+});
+
+describe('shadowing bucket keys shared between tables', () => {
+  const text = `${HEADER}/ip firewall filter
+add action=drop chain=input comment=wide protocol=udp
+add action=accept chain=input comment=narrow dst-port=53 protocol=udp
+add action=accept chain=input comment=other-dims dst-port=53 in-interface=ether1 protocol=udp src-address=10.0.0.0/8
+add action=drop chain=forward comment=iface in-interface=ether2
+add action=accept chain=forward comment=iface-narrow in-interface=ether2 protocol=tcp
+`;
+  const shadows = () => {
+    const config = build(text);
+    return shadowedRules(config, filterTable(config, 4)).map((s) => [s.rule.comment, s.by.comment]);
+  };
+
+  it('finds the same shadows on every table built from the same text', () => {
+    const expected = [
+      ['narrow', 'wide'],
+      ['other-dims', 'wide'],
+      ['iface-narrow', 'iface'],
+    ];
+    expect(shadows()).toEqual(expected);
+    expect(shadows()).toEqual(expected);
   });
 });

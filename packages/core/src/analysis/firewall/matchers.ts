@@ -12,7 +12,7 @@ import { type Tri, listMembership } from '../interface-lists.js';
 import type { Bounds, IpFamily } from '../prefix.js';
 import { addressListMembership, parseAddressOrRange } from './address-lists.js';
 import type { FilterRule } from './filter-rules.js';
-import { type PacketDescription, setWithin, setsOverlap } from './packet.js';
+import { type PacketDescription, setWithinSorted, setsOverlap, sortedByFirst } from './packet.js';
 
 export interface RuleMatch {
   result: Tri;
@@ -102,9 +102,10 @@ export function parseAddressValue(text: string, family: IpFamily): Bounds[] | un
   return out.length > 0 ? out : undefined;
 }
 
-function addressIn(set: readonly Bounds[], of: readonly Bounds[]): Tri {
-  if (setWithin(set, of)) return 'yes';
-  if (!setsOverlap(set, of)) return 'no';
+/** `sorted` is `of` in ascending order (setWithinSorted); overlap does not care about order. */
+function addressIn(set: readonly Bounds[], sorted: readonly Bounds[]): Tri {
+  if (setWithinSorted(set, sorted)) return 'yes';
+  if (!setsOverlap(set, sorted)) return 'no';
   return 'unknown';
 }
 
@@ -154,7 +155,8 @@ function compilePositive(family: IpFamily, name: string, text: string): MatcherT
     case 'dst-address': {
       const of = parseAddressValue(text, family);
       if (!of) return ALWAYS_UNKNOWN;
-      return name === 'src-address' ? (_config, packet) => addressIn(packet.src, of) : (_config, packet) => addressIn(packet.dst, of);
+      const sorted = sortedByFirst(of);
+      return name === 'src-address' ? (_config, packet) => addressIn(packet.src, sorted) : (_config, packet) => addressIn(packet.dst, sorted);
     }
     case 'src-port':
     case 'dst-port':
