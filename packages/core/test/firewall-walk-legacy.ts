@@ -1,15 +1,16 @@
 /**
- * The filter-rule reading, matchers and chain walk as they were before matchers were parsed once
- * per rule (roslint 1e00499): every matcher text parsed on every packet. Kept as the reference
- * the firewall perf-equivalence test compares against. Not used by code.
+ * The filter-rule reading and matchers as they were before matchers were parsed once per rule
+ * (roslint 1e00499): every matcher text parsed on every packet, a rule's properties read with one
+ * get() each and then iterated. The chain walk itself did not change: with the same rules and the
+ * same rule matches it takes the same path. Kept as the reference the firewall perf-equivalence
+ * test compares against. Not used by code.
  */
 import type { Item, PropertyValue, RouterConfig } from '../src/model/types.js';
 import { splitList } from '../src/model/values.js';
 import { type Tri, listMembership } from '../src/analysis/interface-lists.js';
 import type { IpFamily } from '../src/analysis/prefix.js';
-import { CONTINUING_ACTIONS, FILTER_MENUS, type FilterRule, TERMINAL_ACTIONS } from '../src/analysis/firewall/filter-rules.js';
+import { FILTER_MENUS, type FilterRule } from '../src/analysis/firewall/filter-rules.js';
 import { negate, parseAddressValue, parsePorts, protocolNumber } from '../src/analysis/firewall/matchers.js';
-import type { FirewallVerdict, UndecidedRule, Verdict } from '../src/analysis/firewall/chain-walk.js';
 import type { PacketDescription } from '../src/analysis/firewall/packet.js';
 import { setWithin, setsOverlap } from './packet-legacy.js';
 import { addressListMembership } from './address-lists-legacy.js';
@@ -47,27 +48,8 @@ function readRule(item: Item, family: IpFamily, position: number): FilterRule {
   };
 }
 
-export interface LegacyTable {
-  rules: FilterRule[];
-  byChain: Map<string, FilterRule[]>;
-  anyChain: FilterRule[];
-}
-
-export function filterTable(config: RouterConfig, family: IpFamily): LegacyTable {
-  const rules = config.items(FILTER_MENUS[family]).map((item, i) => readRule(item, family, i));
-  const byChain = new Map<string, FilterRule[]>();
-  const anyChain: FilterRule[] = [];
-  for (const r of rules) {
-    if (r.chain === undefined) {
-      anyChain.push(r);
-      for (const list of byChain.values()) list.push(r);
-      continue;
-    }
-    let list = byChain.get(r.chain);
-    if (!list) byChain.set(r.chain, (list = rules.filter((x) => x.chain === undefined && x.position < r.position)));
-    list.push(r);
-  }
-  return { rules, byChain, anyChain };
+export function filterRules(config: RouterConfig, family: IpFamily): FilterRule[] {
+  return config.items(FILTER_MENUS[family]).map((item, i) => readRule(item, family, i));
 }
 
 const PORT_PROTOCOLS: ReadonlySet<number> = new Set([6, 17, 33, 132, 136]);
@@ -167,94 +149,4 @@ export function matchRule(config: RouterConfig, rule: FilterRule, packet: Packet
   }
   if (rule.uncertain || rule.disabled === 'unknown') unknown.push('(set under control flow)');
   return { result: unknown.length > 0 ? 'unknown' : 'yes', unknown };
-}
-
-type End = Verdict | 'return';
-interface Alt {
-  rule: FilterRule;
-  outcome: End;
-  unknownMatchers: string[];
-}
-interface ChainResult {
-  end: End;
-  rule?: FilterRule;
-  jumps: FilterRule[];
-  alts: Alt[];
-}
-interface WalkContext {
-  config: RouterConfig;
-  table: LegacyTable;
-  packet: PacketDescription;
-  stack: string[];
-}
-
-function effect(rule: FilterRule, packet: PacketDescription): { kind: 'end'; end: End } | { kind: 'jump'; target?: string } | { kind: 'continue' } {
-  const action = rule.action;
-  if (action === undefined) return { kind: 'end', end: 'unknown' };
-  const terminal = TERMINAL_ACTIONS.get(action);
-  if (terminal) return { kind: 'end', end: terminal };
-  if (CONTINUING_ACTIONS.has(action)) return { kind: 'continue' };
-  if (action === 'return') return { kind: 'end', end: 'return' };
-  if (action === 'jump') return rule.jumpTarget !== undefined ? { kind: 'jump', target: rule.jumpTarget } : { kind: 'jump' };
-  if (action === 'fasttrack-connection') {
-    const s = packet.connectionState;
-    if (s === 'established' || s === 'related') return { kind: 'end', end: 'accept' };
-    if (s === undefined) return { kind: 'end', end: 'unknown' };
-    return { kind: 'continue' };
-  }
-  return { kind: 'end', end: 'unknown' };
-}
-
-function walk(ctx: WalkContext, chain: string): ChainResult {
-  const alts: Alt[] = [];
-  const rules = ctx.table.byChain.get(chain) ?? ctx.table.anyChain;
-  for (const rule of rules) {
-    if (rule.disabled === 'yes') continue;
-    const m = matchRule(ctx.config, rule, ctx.packet);
-    if (m.result === 'no') continue;
-    const eff = effect(rule, ctx.packet);
-    if (eff.kind === 'continue') continue;
-    let outcome: ChainResult;
-    if (eff.kind === 'jump') {
-      if (eff.target === undefined || ctx.stack.includes(eff.target) || ctx.stack.length >= 16) {
-        outcome = { end: 'unknown', jumps: [], alts: [] };
-      } else {
-        ctx.stack.push(eff.target);
-        const sub = walk(ctx, eff.target);
-        ctx.stack.pop();
-        const subAlts = sub.alts.flatMap((a): Alt[] => (a.outcome !== 'return' ? [a] : sub.end === 'return' ? [] : [{ ...a, outcome: 'unknown' }]));
-        outcome = { end: sub.end, ...(sub.rule ? { rule: sub.rule } : {}), jumps: [rule, ...sub.jumps], alts: subAlts };
-      }
-    } else {
-      outcome = { end: eff.end, rule, jumps: [], alts: [] };
-    }
-    if (m.result === 'yes') {
-      alts.push(...outcome.alts);
-      if (eff.kind === 'jump' && outcome.end === 'return') continue;
-      return { end: outcome.end, ...(outcome.rule ? { rule: outcome.rule } : { rule }), jumps: outcome.jumps, alts };
-    }
-    if (eff.kind === 'jump') {
-      if (outcome.end !== 'return') alts.push({ rule, outcome: outcome.end, unknownMatchers: m.unknown });
-      alts.push(...outcome.alts);
-    } else {
-      alts.push({ rule, outcome: outcome.end, unknownMatchers: m.unknown });
-    }
-  }
-  return { end: 'return', jumps: [], alts };
-}
-
-export function evaluateChain(config: RouterConfig, family: IpFamily, chain: string, packet: PacketDescription): FirewallVerdict {
-  try {
-    const r = walk({ config, table: filterTable(config, family), packet, stack: [chain] }, chain);
-    const main: Verdict = r.end === 'return' ? 'accept' : r.end;
-    const couldDiffer: UndecidedRule[] = [];
-    for (const a of r.alts) {
-      const outcome: Verdict = a.outcome === 'return' ? 'accept' : a.outcome;
-      if (outcome !== main || outcome === 'unknown') couldDiffer.push({ rule: a.rule, outcome, unknownMatchers: a.unknownMatchers });
-    }
-    const verdict: Verdict = couldDiffer.length > 0 ? 'unknown' : main;
-    return { verdict, mainPath: main, ...(r.end !== 'return' && r.rule ? { deciding: r.rule } : {}), jumps: r.jumps, couldDiffer };
-  } catch {
-    return { verdict: 'unknown', mainPath: 'unknown', jumps: [], couldDiffer: [] };
-  }
 }
