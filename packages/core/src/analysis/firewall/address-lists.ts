@@ -7,7 +7,7 @@
  * `add-src-to-address-list` actions, DHCP server, PPP profiles, DNS static…), an entry set under
  * control flow, or a partial script that does not show the list at all.
  */
-import type { PropertyValue, RouterConfig } from '../../model/types.js';
+import { type Item, type RouterConfig, prop } from '../../model/types.js';
 import { splitList } from '../../model/values.js';
 import type { Tri } from '../interface-lists.js';
 import { type Bounds, type IpFamily, ipv4PrefixBounds, parseAddress, parsePrefix, ipv4PrefixNumbers } from '../prefix.js';
@@ -22,7 +22,11 @@ export interface AddressList {
 }
 
 export interface AddressListIndex {
-  lists: Map<string, AddressList>;
+  /**
+   * The list called `name` (undefined when no entry names it). Its members are merged on the first
+   * request: real exports carry big feeds that no filter rule asks about.
+   */
+  list(name: string): AddressList | undefined;
   /** List names something fills at run time. */
   filled: Set<string>;
 }
@@ -73,8 +77,53 @@ function filledLists(config: RouterConfig): ReadonlySet<string> {
 
 const cache = new WeakMap<RouterConfig, Map<IpFamily, AddressListIndex>>();
 
-function isTimeoutSet(timeout: PropertyValue | undefined): boolean {
-  return timeout !== undefined && timeout.text !== '' && timeout.text !== '0s';
+function isTimeoutSet(timeout: string | undefined): boolean {
+  return timeout !== undefined && timeout !== '' && timeout !== '0s';
+}
+
+/**
+ * The entries of a family's menu, grouped by the first pass, which reads only `list=`: each
+ * entry's list as a number (4 bytes an entry rather than an array of items per list).
+ */
+interface ListEntries {
+  items: readonly Item[];
+  /** Per item: the index of its list in `names`, or −1 when the list is not known statically. */
+  listOf: Int32Array;
+  /** Items whose `list=` itself was set under control flow (rare). */
+  uncertainList: Set<Item>;
+}
+
+/** One list's members and openness from its entries; `open` starts from what fills it at run time. */
+function buildList(name: string, id: number, family: IpFamily, entries: ListEntries, open: boolean): AddressList {
+  const builder = new MergedRangesBuilder(family);
+  const { items, listOf } = entries;
+  for (let i = 0; i < items.length; i++) {
+    if (listOf[i] !== id) continue;
+    const item = items[i]!;
+    const disabled = item.props.get('disabled');
+    const isOff = disabled !== undefined && !disabled.dynamic && (disabled.text === 'yes' || disabled.text === 'true'); // isDisabled
+    if (isOff && !item.uncertain && !disabled.uncertain) continue;
+    const settled = !item.uncertain && !entries.uncertainList.has(item) && !(disabled?.uncertain ?? false) && !isOff;
+    if (!settled || isTimeoutSet(prop(item, 'timeout'))) {
+      open = true;
+      continue;
+    }
+    const address = item.props.get('address');
+    if (address === undefined || address.dynamic) {
+      open = true;
+      continue;
+    }
+    // Plain IPv4 addresses and prefixes (most entries) go in as numbers, without a Bounds object.
+    const v4 = family === 4 ? ipv4PrefixNumbers(address.text) : undefined;
+    if (v4 !== undefined) {
+      builder.addNumbers(v4.first, v4.last);
+      continue;
+    }
+    const bounds = parseAddressOrRange(address.text, family);
+    if (bounds === undefined) open = true;
+    else builder.add(bounds);
+  }
+  return { name, family, members: builder.build(), open };
 }
 
 export function addressLists(config: RouterConfig, family: IpFamily): AddressListIndex {
@@ -83,46 +132,36 @@ export function addressLists(config: RouterConfig, family: IpFamily): AddressLis
   const hit = byFamily.get(family);
   if (hit) return hit;
   const filled = new Set(filledLists(config));
-  const builders = new Map<string, { builder: MergedRangesBuilder; open: boolean }>();
-  const get = (name: string) => {
-    let l = builders.get(name);
-    if (!l) builders.set(name, (l = { builder: new MergedRangesBuilder(family), open: filled.has(name) || filled.has(ANY_LIST) }));
-    return l;
-  };
-  for (const item of config.items(MENUS[family])) {
-    const list = item.props.get('list');
+  // First pass: each entry's list. An entry whose list is not known statically could be in any
+  // list, which opens them all.
+  const items = config.items(MENUS[family]);
+  const entries: ListEntries = { items, listOf: new Int32Array(items.length), uncertainList: new Set() };
+  const ids = new Map<string, number>();
+  for (let i = 0; i < items.length; i++) {
+    const list = items[i]!.props.get('list');
     if (list === undefined || list.dynamic) {
-      for (const l of builders.values()) l.open = true;
+      entries.listOf[i] = -1;
       filled.add(ANY_LIST);
       continue;
     }
-    const l = get(list.text);
-    const disabled = item.props.get('disabled');
-    const isOff = disabled !== undefined && !disabled.dynamic && (disabled.text === 'yes' || disabled.text === 'true'); // isDisabled
-    if (isOff && !item.uncertain && !disabled.uncertain) continue;
-    const settled = !item.uncertain && !list.uncertain && !(disabled?.uncertain ?? false) && !isOff;
-    if (!settled || isTimeoutSet(item.props.get('timeout'))) {
-      l.open = true;
-      continue;
-    }
-    const address = item.props.get('address');
-    if (address === undefined || address.dynamic) {
-      l.open = true;
-      continue;
-    }
-    // Plain IPv4 addresses and prefixes (most entries) go in as numbers, without a Bounds object.
-    const v4 = family === 4 ? ipv4PrefixNumbers(address.text) : undefined;
-    if (v4 !== undefined) {
-      l.builder.addNumbers(v4.first, v4.last);
-      continue;
-    }
-    const bounds = parseAddressOrRange(address.text, family);
-    if (bounds === undefined) l.open = true;
-    else l.builder.add(bounds);
+    let id = ids.get(list.text);
+    if (id === undefined) ids.set(list.text, (id = ids.size));
+    entries.listOf[i] = id;
+    if (list.uncertain) entries.uncertainList.add(items[i]!);
   }
-  const lists = new Map<string, AddressList>();
-  for (const [name, l] of builders) lists.set(name, { name, family, members: l.builder.build(), open: l.open });
-  const index = { lists, filled };
+  const built = new Map<string, AddressList>();
+  const index: AddressListIndex = {
+    filled,
+    list(name) {
+      let l = built.get(name);
+      if (l === undefined) {
+        const id = ids.get(name);
+        if (id === undefined) return undefined;
+        built.set(name, (l = buildList(name, id, family, entries, filled.has(name) || filled.has(ANY_LIST))));
+      }
+      return l;
+    },
+  };
   byFamily.set(family, index);
   return index;
 }
@@ -130,7 +169,7 @@ export function addressLists(config: RouterConfig, family: IpFamily): AddressLis
 /** Is every address of `set` in `list` (yes), none of them (no), or cannot tell? */
 export function addressListMembership(config: RouterConfig, family: IpFamily, list: string, set: readonly Bounds[]): Tri {
   const index = addressLists(config, family);
-  const l = index.lists.get(list);
+  const l = index.list(list);
   // A partial script runs on a router whose lists it does not show.
   const open = !config.isExport || (l ? l.open : index.filled.has(list) || index.filled.has(ANY_LIST));
   if (l !== undefined && !l.members.empty && set.every((r) => l.members.covers(r))) return 'yes';

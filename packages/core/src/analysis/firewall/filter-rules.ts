@@ -75,10 +75,21 @@ export interface FilterTable {
 }
 
 function readRule(item: Item, family: IpFamily, position: number): FilterRule {
-  const chain = item.props.get('chain');
-  const action = item.props.get('action');
-  const jump = item.props.get('jump-target');
-  const disabledValue = item.props.get('disabled');
+  // One pass over the properties: an item may build its values on each read (LoggedProps).
+  let chain: PropertyValue | undefined;
+  let action: PropertyValue | undefined;
+  let jump: PropertyValue | undefined;
+  let disabledValue: PropertyValue | undefined;
+  let comment: PropertyValue | undefined;
+  const matchers = new Map<string, PropertyValue>();
+  for (const [name, value] of item.props) {
+    if (!NON_MATCHERS.has(name)) matchers.set(name, value);
+    else if (name === 'chain') chain = value;
+    else if (name === 'action') action = value;
+    else if (name === 'jump-target') jump = value;
+    else if (name === 'disabled') disabledValue = value;
+    else if (name === 'comment') comment = value;
+  }
   let disabled: Tri = 'no';
   if (disabledValue !== undefined) {
     const on = disabledValue.text === 'yes' || disabledValue.text === 'true';
@@ -86,9 +97,6 @@ function readRule(item: Item, family: IpFamily, position: number): FilterRule {
     else if (disabledValue.uncertain) disabled = 'unknown';
     else disabled = on ? 'yes' : 'no';
   }
-  const matchers = new Map<string, PropertyValue>();
-  for (const [name, value] of item.props) if (!NON_MATCHERS.has(name)) matchers.set(name, value);
-  const comment = item.props.get('comment');
   return {
     item,
     family,

@@ -12,7 +12,7 @@ import { type Tri, listMembership } from '../interface-lists.js';
 import type { Bounds, IpFamily } from '../prefix.js';
 import { addressListMembership, parseAddressOrRange } from './address-lists.js';
 import type { FilterRule } from './filter-rules.js';
-import { type PacketDescription, setWithin, setsOverlap } from './packet.js';
+import { type PacketDescription, setWithinSorted, setsOverlap, sortedByFirst } from './packet.js';
 
 export interface RuleMatch {
   result: Tri;
@@ -102,14 +102,18 @@ export function parseAddressValue(text: string, family: IpFamily): Bounds[] | un
   return out.length > 0 ? out : undefined;
 }
 
-function addressIn(set: readonly Bounds[], of: readonly Bounds[]): Tri {
-  if (setWithin(set, of)) return 'yes';
-  if (!setsOverlap(set, of)) return 'no';
+/** `sorted` is `of` in ascending order (setWithinSorted); overlap does not care about order. */
+function addressIn(set: readonly Bounds[], sorted: readonly Bounds[]): Tri {
+  if (setWithinSorted(set, sorted)) return 'yes';
+  if (!setsOverlap(set, sorted)) return 'no';
   return 'unknown';
 }
 
 function packetProtocol(packet: PacketDescription): number | undefined {
-  return packet.protocol === undefined ? undefined : protocolNumber(packet.protocol);
+  const p = packet.protocol;
+  if (p === undefined) return undefined;
+  // Packets name their protocol (`udp`, `tcp`); the map answers those before the number regex.
+  return PROTOCOL_NUMBERS.get(p) ?? protocolNumber(p);
 }
 
 function portMatch(packet: PacketDescription, ports: [number, number][], which: 'src' | 'dst' | 'any'): Tri {
@@ -126,68 +130,99 @@ function portMatch(packet: PacketDescription, ports: [number, number][], which: 
 
 const STATES = new Set(['new', 'established', 'related', 'invalid', 'untracked']);
 
-/** A single matcher's answer before negation. */
-function matchPositive(config: RouterConfig, family: IpFamily, name: string, text: string, packet: PacketDescription): Tri {
+/** A matcher with its value already parsed: its answer for one packet. */
+export type MatcherTest = (config: RouterConfig, packet: PacketDescription) => Tri;
+
+const ALWAYS_UNKNOWN: MatcherTest = () => 'unknown';
+
+/**
+ * A single matcher's test before negation. Everything that depends only on the value (ports,
+ * addresses, state lists…) is parsed here, once; the test looks only at the packet (and at the
+ * config's interface and address lists, which are cached per config).
+ */
+function compilePositive(family: IpFamily, name: string, text: string): MatcherTest {
   switch (name) {
     case 'protocol': {
       const want = protocolNumber(text);
-      const have = packetProtocol(packet);
-      if (want === undefined || have === undefined) return 'unknown';
-      return want === have ? 'yes' : 'no';
+      if (want === undefined) return ALWAYS_UNKNOWN;
+      return (_config, packet) => {
+        const have = packetProtocol(packet);
+        if (have === undefined) return 'unknown';
+        return want === have ? 'yes' : 'no';
+      };
     }
     case 'src-address':
     case 'dst-address': {
       const of = parseAddressValue(text, family);
-      if (!of) return 'unknown';
-      return addressIn(name === 'src-address' ? packet.src : packet.dst, of);
+      if (!of) return ALWAYS_UNKNOWN;
+      const sorted = sortedByFirst(of);
+      return name === 'src-address' ? (_config, packet) => addressIn(packet.src, sorted) : (_config, packet) => addressIn(packet.dst, sorted);
     }
     case 'src-port':
     case 'dst-port':
     case 'port': {
       const ports = parsePorts(text);
-      if (!ports) return 'unknown';
-      return portMatch(packet, ports, name === 'port' ? 'any' : name === 'src-port' ? 'src' : 'dst');
+      if (!ports) return ALWAYS_UNKNOWN;
+      const which = name === 'port' ? 'any' : name === 'src-port' ? 'src' : 'dst';
+      return (_config, packet) => portMatch(packet, ports, which);
     }
     case 'in-interface':
     case 'out-interface': {
-      const iface = name === 'in-interface' ? packet.inInterface : packet.outInterface;
       // Wildcards and v6-style groups (`all-ethernet`) are not modelled.
-      if (iface === undefined || text.includes('*') || text.startsWith('all-')) return 'unknown';
-      return iface === text ? 'yes' : 'no';
+      if (text.includes('*') || text.startsWith('all-')) return ALWAYS_UNKNOWN;
+      const inbound = name === 'in-interface';
+      return (_config, packet) => {
+        const iface = inbound ? packet.inInterface : packet.outInterface;
+        if (iface === undefined) return 'unknown';
+        return iface === text ? 'yes' : 'no';
+      };
     }
     case 'in-interface-list':
     case 'out-interface-list':
-      return listMembership(config, text, name === 'in-interface-list' ? packet.inInterface : packet.outInterface);
+      return name === 'in-interface-list'
+        ? (config, packet) => listMembership(config, text, packet.inInterface)
+        : (config, packet) => listMembership(config, text, packet.outInterface);
     case 'connection-state': {
       const states = splitList(text);
-      if (states.length === 0 || states.some((s) => !STATES.has(s))) return 'unknown';
-      if (packet.connectionState === undefined) return 'unknown';
-      return states.includes(packet.connectionState) ? 'yes' : 'no';
+      if (states.length === 0 || states.some((s) => !STATES.has(s))) return ALWAYS_UNKNOWN;
+      return (_config, packet) => {
+        if (packet.connectionState === undefined) return 'unknown';
+        return states.includes(packet.connectionState) ? 'yes' : 'no';
+      };
     }
     case 'connection-nat-state': {
       const kinds = splitList(text);
-      if (kinds.length === 0 || kinds.some((k) => k !== 'srcnat' && k !== 'dstnat')) return 'unknown';
-      if (packet.natState === undefined) return 'unknown';
-      return kinds.some((k) => packet.natState![k as 'srcnat' | 'dstnat']) ? 'yes' : 'no';
+      if (kinds.length === 0 || kinds.some((k) => k !== 'srcnat' && k !== 'dstnat')) return ALWAYS_UNKNOWN;
+      return (_config, packet) => {
+        if (packet.natState === undefined) return 'unknown';
+        return kinds.some((k) => packet.natState![k as 'srcnat' | 'dstnat']) ? 'yes' : 'no';
+      };
     }
     case 'src-address-list':
     case 'dst-address-list':
-      return addressListMembership(config, family, text, name === 'src-address-list' ? packet.src : packet.dst);
+      return name === 'src-address-list'
+        ? (config, packet) => addressListMembership(config, family, text, packet.src)
+        : (config, packet) => addressListMembership(config, family, text, packet.dst);
     case 'ipsec-policy': {
       const m = /^(in|out),(ipsec|none)$/.exec(text);
-      if (!m) return 'unknown';
-      const matched = m[1] === 'in' ? packet.ipsecIn : packet.ipsecOut;
-      if (matched === undefined) return 'unknown';
-      return matched === (m[2] === 'ipsec') ? 'yes' : 'no';
+      if (!m) return ALWAYS_UNKNOWN;
+      const inbound = m[1] === 'in';
+      const ipsec = m[2] === 'ipsec';
+      return (_config, packet) => {
+        const matched = inbound ? packet.ipsecIn : packet.ipsecOut;
+        if (matched === undefined) return 'unknown';
+        return matched === ipsec ? 'yes' : 'no';
+      };
     }
-    case 'icmp-options': {
-      const proto = packetProtocol(packet);
-      // Only ICMP packets carry a type/code; the packet descriptions never fix one.
-      if (proto !== undefined && proto !== 1 && proto !== 58) return 'no';
-      return 'unknown';
-    }
+    case 'icmp-options':
+      return (_config, packet) => {
+        const proto = packetProtocol(packet);
+        // Only ICMP packets carry a type/code; the packet descriptions never fix one.
+        if (proto !== undefined && proto !== 1 && proto !== 58) return 'no';
+        return 'unknown';
+      };
     default:
-      return 'unknown';
+      return ALWAYS_UNKNOWN;
   }
 }
 
@@ -211,22 +246,65 @@ export const MODELLED_MATCHERS: ReadonlySet<string> = new Set([
   'icmp-options',
 ]);
 
-export function matchValue(config: RouterConfig, family: IpFamily, name: string, value: PropertyValue, packet: PacketDescription): Tri {
-  if (value.dynamic) return 'unknown';
-  const t = matchPositive(config, family, name, value.text, packet);
-  const r = value.negated ? negate(t) : t;
-  // A value set under control flow may not be the one on the router.
-  return value.uncertain && r !== 'unknown' ? 'unknown' : r;
+/** One matcher (`name=value` of a `family` rule) parsed once, with `!` and control flow applied. */
+export function compileMatcher(family: IpFamily, name: string, value: PropertyValue): MatcherTest {
+  if (value.dynamic) return ALWAYS_UNKNOWN;
+  const positive = compilePositive(family, name, value.text);
+  const { negated, uncertain } = value;
+  return (config, packet) => {
+    const t = positive(config, packet);
+    const r = negated ? negate(t) : t;
+    // A value set under control flow may not be the one on the router.
+    return uncertain && r !== 'unknown' ? 'unknown' : r;
+  };
 }
+
+export function matchValue(config: RouterConfig, family: IpFamily, name: string, value: PropertyValue, packet: PacketDescription): Tri {
+  return compileMatcher(family, name, value)(config, packet);
+}
+
+/** A rule's matchers, compiled. */
+interface CompiledRule {
+  names: string[];
+  tests: MatcherTest[];
+}
+
+// Compiled matchers are kept for the rules of the most recent config only: the firewall questions
+// about one config come together (every tunnel, family and interface of it), while keeping them
+// for every router of a 1,000-router network, whose configs all stay alive, cost ~70 MB.
+let recentConfig: WeakRef<RouterConfig> | undefined;
+let recentRules = new Map<FilterRule, CompiledRule>();
+
+function compiledRule(config: RouterConfig, rule: FilterRule): CompiledRule {
+  if (recentConfig?.deref() !== config) {
+    recentConfig = new WeakRef(config);
+    recentRules = new Map();
+  }
+  let c = recentRules.get(rule);
+  if (c === undefined) {
+    c = { names: [], tests: [] };
+    for (const [name, value] of rule.matchers) {
+      c.names.push(name);
+      c.tests.push(compileMatcher(rule.family, name, value));
+    }
+    recentRules.set(rule, c);
+  }
+  return c;
+}
+
+// The walk asks every rule about every packet; the definite answers share one frozen result.
+const NO_MATCH: RuleMatch = Object.freeze({ result: 'no', unknown: Object.freeze([]) as unknown as string[] });
+const YES_MATCH: RuleMatch = Object.freeze({ result: 'yes', unknown: Object.freeze([]) as unknown as string[] });
 
 /** All matchers of a rule (AND): `no` if any says no, else `unknown` if any cannot tell. */
 export function matchRule(config: RouterConfig, rule: FilterRule, packet: PacketDescription): RuleMatch {
-  const unknown: string[] = [];
-  for (const [name, value] of rule.matchers) {
-    const r = matchValue(config, rule.family, name, value, packet);
-    if (r === 'no') return { result: 'no', unknown: [] };
-    if (r === 'unknown') unknown.push(name);
+  const { names, tests } = compiledRule(config, rule);
+  let unknown: string[] | undefined;
+  for (let i = 0; i < tests.length; i++) {
+    const r = tests[i]!(config, packet);
+    if (r === 'no') return NO_MATCH;
+    if (r === 'unknown') (unknown ??= []).push(names[i]!);
   }
-  if (rule.uncertain || rule.disabled === 'unknown') unknown.push('(set under control flow)');
-  return { result: unknown.length > 0 ? 'unknown' : 'yes', unknown };
+  if (rule.uncertain || rule.disabled === 'unknown') (unknown ??= []).push('(set under control flow)');
+  return unknown !== undefined ? { result: 'unknown', unknown } : YES_MATCH;
 }

@@ -71,23 +71,32 @@ export function nonLoopback(family: IpFamily): Bounds[] {
   ];
 }
 
-/** Is every range of `set` inside the union `of`? (`of` may be unsorted; ranges may touch.) */
 // Address lists are asked about once per rule and packet; sorting a 30,000-entry list every time
 // dominated the 20 MB benchmark. The sorted copy is kept per list array (arrays are built once per
 // config; the length check guards against one grown later).
 const SORTED_BOUNDS = new WeakMap<readonly Bounds[], readonly Bounds[]>();
 
+/** `bounds` in ascending order of their first address (a sorted copy; stable). */
+export function sortedByFirst(bounds: readonly Bounds[]): Bounds[] {
+  return [...bounds].sort((a, b) => (a.first < b.first ? -1 : a.first > b.first ? 1 : 0));
+}
+
 function sortedBounds(of: readonly Bounds[]): readonly Bounds[] {
   let sorted = SORTED_BOUNDS.get(of);
   if (sorted === undefined || sorted.length !== of.length) {
-    sorted = [...of].sort((a, b) => (a.first < b.first ? -1 : a.first > b.first ? 1 : 0));
+    sorted = sortedByFirst(of);
     SORTED_BOUNDS.set(of, sorted);
   }
   return sorted;
 }
 
+/** Is every range of `set` inside the union `of`? (`of` may be unsorted; ranges may touch.) */
 export function setWithin(set: readonly Bounds[], of: readonly Bounds[]): boolean {
-  const sorted = sortedBounds(of);
+  return setWithinSorted(set, sortedBounds(of));
+}
+
+/** `setWithin` for an `of` already in ascending order of first address (no cache lookup). */
+export function setWithinSorted(set: readonly Bounds[], sorted: readonly Bounds[]): boolean {
   for (const r of set) {
     let next = r.first;
     let covered = false;

@@ -10,7 +10,7 @@ import { listMembersExactly } from '../interface-lists.js';
 import type { Bounds, IpFamily } from '../prefix.js';
 import { type FilterRule, type FilterTable, TERMINAL_ACTIONS } from './filter-rules.js';
 import { MODELLED_MATCHERS, parseAddressValue, parsePorts, protocolNumber } from './matchers.js';
-import { anyAddress, setWithin } from './packet.js';
+import { anyAddress, setWithinSorted, sortedByFirst } from './packet.js';
 
 export interface Shadow {
   /** The rule that can never match. */
@@ -64,10 +64,9 @@ function ifaceConstraint(config: RouterConfig, name: string, v: PropertyValue): 
 
 function complement(ranges: Bounds[], family: IpFamily): Bounds[] {
   const all = anyAddress(family)[0]!;
-  const sorted = [...ranges].sort((a, b) => (a.first < b.first ? -1 : a.first > b.first ? 1 : 0));
   const out: Bounds[] = [];
   let next = all.first;
-  for (const r of sorted) {
+  for (const r of sortedByFirst(ranges)) {
     if (r.first > next) out.push({ family, first: next, last: r.first - 1n });
     if (r.last + 1n > next) next = r.last + 1n;
   }
@@ -168,7 +167,7 @@ function covers(e: Constraints, l: Constraints): boolean {
   }
   for (const [dim, es] of e.ranges) {
     const ls = l.ranges.get(dim);
-    if (!ls || !setWithin(ls, es)) return false;
+    if (!ls || !setWithinSorted(ls, es)) return false; // constraintsOf sorted `es`
   }
   if (e.states) {
     const ls = l.states ?? new Set(ALL_STATES);
@@ -195,11 +194,25 @@ function actionKind(action: string | undefined): string | undefined {
 const MAX_COMPARISONS = 2_000_000;
 
 /** Every subset of `dims` (sorted), as bucket keys; dims are few (a rule has a handful of matchers). */
-function subsetKeys(dims: string[]): string[] {
+function subsetKeysOf(dims: string[]): string[] {
   if (dims.length > 10) return [];
   const out: string[] = [];
   for (let mask = 0; mask < 1 << dims.length; mask++) out.push(dims.filter((_, i) => mask & (1 << i)).join(' '));
   return out;
+}
+
+// Tables repeat a few dimension sets; the same key strings also keep their hash for the bucket Map.
+const SUBSET_KEYS = new Map<string, string[]>();
+const MAX_SUBSET_KEY_SETS = 4096;
+
+function subsetKeys(dims: string[]): string[] {
+  const key = dims.join(' ');
+  let keys = SUBSET_KEYS.get(key);
+  if (keys === undefined) {
+    if (SUBSET_KEYS.size >= MAX_SUBSET_KEY_SETS) SUBSET_KEYS.clear();
+    SUBSET_KEYS.set(key, (keys = subsetKeysOf(dims)));
+  }
+  return keys;
 }
 
 /**
