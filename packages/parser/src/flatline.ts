@@ -12,10 +12,15 @@
  *
  * Lexing is a pull lexer over one "current token" held in fields (no token objects); ArgName + `=`
  * and a whole plain string are one token each, since the fast path never looks inside them.
+ *
+ * The string value of a script-carrying property (`source=`, `on-event=`, …) also gets the scanner's
+ * decoded→source offset maps (OFFSET_MAPS), so the embedded script's spans land in this file:
+ * `/system script` and scheduler lines are long, and scanning them the general way cost more than
+ * the rest of a router's export.
  */
 import type { Arg, Expr, NamedArg, Statement, StringExpr, StringPart } from './ast.js';
 import { SCRIPT_PROPERTIES, SPACED_VALUE_ARGS } from './commands.js';
-import { buildCommand } from './grammar.js';
+import { buildCommand, OFFSET_MAPS } from './grammar.js';
 import { decodeEscapedBytes, SIMPLE_ESCAPES } from './lexer/escapes.js';
 import type { Tok } from './lexer/tokens.js';
 import {
@@ -53,6 +58,8 @@ export interface FlatStatement {
   statement: Statement;
   /** Offset just after the statement's terminator (newline or `;`), where scanning resumes. */
   next: number;
+  /** A string value of a script-carrying property occurs in it (ScannedStatement.hasScriptString). */
+  hasScriptString: boolean;
 }
 
 export class FlatLineParser {
@@ -78,6 +85,10 @@ export class FlatLineParser {
   private text = '';
   /** NAMED: end of the `=`. STRING: end of the text part (start of the closing quote). */
   private end2 = 0;
+  /** STRING of a script-carrying property: source offsets of each decoded character, else null. */
+  private srcStart: Int32Array | null = null;
+  private srcEnd: Int32Array | null = null;
+  private sawScriptString = false;
 
   constructor(private readonly src: string) {}
 
@@ -93,10 +104,11 @@ export class FlatLineParser {
     this.hasCmdWord = false;
     this.valueOf = null;
     this.kind = END;
+    this.sawScriptString = false;
     this.advance();
     const statement = this.commandLine();
     if (statement === null || this.kind !== END) return null;
-    return { statement, next: this.pos };
+    return { statement, next: this.pos, hasScriptString: this.sawScriptString };
   }
 
   // ---- parser (the shapes of fastpath.ts fastCommand / fastValue) -------------------------------
@@ -162,6 +174,7 @@ export class FlatLineParser {
     } else if (kind === STRING) {
       // An array literal has exactly its length; `[]` + push keeps a 16-slot backing store, per string.
       const parts: StringPart[] = this.end2 > this.start + 1 ? [{ kind: 'text', value: this.text, start: this.start + 1, end: this.end2 }] : [];
+      if (this.srcStart !== null && parts.length) OFFSET_MAPS.set(parts[0]!, { srcStart: this.srcStart, srcEnd: this.srcEnd! });
       const str: StringExpr = { kind: 'string', value: this.text, parts, start: this.start, end: this.end };
       expr = str;
       this.advance();
@@ -271,8 +284,7 @@ export class FlatLineParser {
           return;
         case DQ:
           this.touched();
-          if (this.valueOf !== null && SCRIPT_PROPERTIES.has(this.valueOf)) break; // embedded script: offset maps
-          this.string();
+          this.string(this.valueOf !== null && SCRIPT_PROPERTIES.has(this.valueOf));
           return;
         case DOLLAR: {
           const n = t.charCodeAt(this.pos + 1);
@@ -352,8 +364,11 @@ export class FlatLineParser {
     if (!inValue) this.hasCmdWord = true;
   }
 
-  /** A string without interpolation and without escape errors (scanner.ts scanString). */
-  private string(): void {
+  /**
+   * A string without interpolation and without escape errors (scanner.ts scanString). `mapped`:
+   * also record, per decoded character, the source range it came from (scanString's mapOffsets).
+   */
+  private string(mapped: boolean): void {
     const t = this.src;
     const len = t.length;
     const open = this.pos;
@@ -362,6 +377,8 @@ export class FlatLineParser {
     let value = '';
     let plain = i; // start of the not-yet-copied literal run
     let bytes: number[] | null = null;
+    let bytesStart = 0;
+    if (mapped) this.startMaps(runStart);
     for (;;) {
       if (i >= len) {
         this.kind = FAIL; // unterminated: the scanner reports it
@@ -370,16 +387,23 @@ export class FlatLineParser {
       const c = t.charCodeAt(i);
       if (c === DQ) break;
       if (c === BSL) {
-        if (i > plain) value += t.slice(plain, i);
+        if (i > plain) {
+          value += t.slice(plain, i);
+          if (mapped) this.mapEach(plain, i);
+        }
         const n = t.charCodeAt(i + 1);
         if (isUpperHex(n) && isUpperHex(t.charCodeAt(i + 2))) {
-          (bytes ??= []).push(parseInt(t.slice(i + 1, i + 3), 16));
+          if (bytes === null) {
+            bytes = [];
+            bytesStart = i;
+          }
+          bytes.push(parseInt(t.slice(i + 1, i + 3), 16));
           i += 3;
           plain = i;
           continue;
         }
-        if (bytes) {
-          value += decodeEscapedBytes(bytes);
+        if (bytes !== null) {
+          value += this.decodeBytes(bytes, mapped, bytesStart, i);
           bytes = null;
         }
         if (n === LF || n === CR) {
@@ -395,6 +419,7 @@ export class FlatLineParser {
           return;
         }
         value += simple;
+        if (mapped) this.mapAll(1, i, i + 2);
         i += 2;
         plain = i;
         continue;
@@ -406,8 +431,8 @@ export class FlatLineParser {
           return;
         }
       }
-      if (bytes) {
-        value += decodeEscapedBytes(bytes);
+      if (bytes !== null) {
+        value += this.decodeBytes(bytes, mapped, bytesStart, i);
         bytes = null;
       }
       i++;
@@ -415,12 +440,75 @@ export class FlatLineParser {
     if (plain === runStart && bytes === null) value = t.slice(runStart, i);
     else {
       if (i > plain) value += t.slice(plain, i);
-      if (bytes) value += decodeEscapedBytes(bytes);
+      if (bytes !== null) value += this.decodeBytes(bytes, mapped, bytesStart, i);
+    }
+    if (mapped) {
+      this.mapEach(plain, i);
+      this.endMaps();
+    } else {
+      this.srcStart = null;
+      this.srcEnd = null;
     }
     this.emit(STRING, open, i + 1);
     this.text = value;
     this.end2 = i;
     this.pos = i + 1;
+  }
+
+  private decodeBytes(bytes: number[], mapped: boolean, from: number, to: number): string {
+    const decoded = decodeEscapedBytes(bytes);
+    if (mapped) this.mapAll(decoded.length, from, to);
+    return decoded;
+  }
+
+  // ---- offset maps of a script-carrying string (filled in step with string()) ------------------
+
+  private mapped = 0; // decoded characters mapped so far
+
+  /** Room for the raw text up to the closing quote: the decoded text is never longer. */
+  private startMaps(from: number): void {
+    const t = this.src;
+    let close = from;
+    while (close < t.length) {
+      const c = t.charCodeAt(close);
+      if (c === DQ) break;
+      close += c === BSL ? 2 : 1; // every `\` takes the character after it
+    }
+    this.srcStart = new Int32Array(close - from);
+    this.srcEnd = new Int32Array(close - from);
+    this.mapped = 0;
+  }
+
+  /** Characters [from, to) copied as they are. */
+  private mapEach(from: number, to: number): void {
+    const s = this.srcStart!, e = this.srcEnd!;
+    let k = this.mapped;
+    for (let p = from; p < to; p++, k++) {
+      s[k] = p;
+      e[k] = p + 1;
+    }
+    this.mapped = k;
+  }
+
+  /** `count` decoded characters that all come from the escape(s) at [from, to). */
+  private mapAll(count: number, from: number, to: number): void {
+    const s = this.srcStart!, e = this.srcEnd!;
+    const end = this.mapped + count;
+    for (let k = this.mapped; k < end; k++) {
+      s[k] = from;
+      e[k] = to;
+    }
+    this.mapped = end;
+  }
+
+  /** Exactly one entry per decoded character, like the scanner's maps (embed checks the length). */
+  private endMaps(): void {
+    const k = this.mapped;
+    if (k < this.srcStart!.length) {
+      this.srcStart = this.srcStart!.slice(0, k);
+      this.srcEnd = this.srcEnd!.slice(0, k);
+    }
+    this.sawScriptString = true;
   }
 }
 

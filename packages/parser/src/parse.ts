@@ -10,7 +10,9 @@ import type { Comment, NamedArg, Script, Statement, StringExpr } from './ast.js'
 import { binaryMessage, detectBinary, findNuls } from './binary.js';
 import { SCRIPT_PROPERTIES } from './commands.js';
 import type { Diagnostic } from './diagnostics.js';
+import { EmbeddedScriptCache, remappedCopy } from './embedcache.js';
 import { fastStatement } from './fastpath.js';
+import { flatLineHooks } from './flatline.js';
 import { BLOCK_OPEN, OFFSET_MAPS, RouterOsParser } from './grammar.js';
 import { MAX_DEPTH, Scanner, type ScannedStatement, type SyntaxProblem } from './lexer/scanner.js';
 import * as T from './lexer/tokens.js';
@@ -293,6 +295,13 @@ function attachEmbedded(stmt: Statement, problems: SyntaxProblem[], embedDepth: 
   }
 }
 
+/**
+ * Embedded scripts parsed so far, by text (embedcache.ts). Module-wide: the next file of a fleet
+ * carries the same scripts. Bypassed while a test hook forces the slow paths, so those tests still
+ * compare two real parses.
+ */
+const embeddedScripts = new EmbeddedScriptCache();
+
 function embed(str: StringExpr, problems: SyntaxProblem[], embedDepth: number, lineOf: (o: number) => number): void {
   if (str.value === null || str.value.length === 0) return;
   const maps = [];
@@ -302,46 +311,35 @@ function embed(str: StringExpr, problems: SyntaxProblem[], embedDepth: number, l
     maps.push(m);
   }
   const len = str.value.length;
-  const srcStart = new Int32Array(len);
-  const srcEnd = new Int32Array(len);
-  let k = 0;
-  for (const m of maps) {
-    srcStart.set(m.srcStart, k);
-    srcEnd.set(m.srcEnd, k);
-    k += m.srcStart.length;
+  let srcStart: Int32Array, srcEnd: Int32Array;
+  if (maps.length === 1) ({ srcStart, srcEnd } = maps[0]!);
+  else {
+    srcStart = new Int32Array(len);
+    srcEnd = new Int32Array(len);
+    let k = 0;
+    for (const m of maps) {
+      srcStart.set(m.srcStart, k);
+      srcEnd.set(m.srcEnd, k);
+      k += m.srcStart.length;
+    }
   }
-  if (k !== len) return; // maps and value disagree: do not risk wrong positions
+  if (srcStart.length !== len || srcEnd.length !== len) return; // maps and value disagree: do not risk wrong positions
   const mapStart = (o: number) => (o < len ? srcStart[o]! : srcEnd[len - 1]!);
   const mapEnd = (o: number) => (o > 0 ? srcEnd[Math.min(o, len) - 1]! : srcStart[0]!);
 
-  const inner: SyntaxProblem[] = [];
-  const script = parseText(str.value, inner, embedDepth + 1, (o) => lineOf(mapStart(o)));
-  remapSpans(script, mapStart, mapEnd);
-  for (const p of inner) {
-    p.start = mapStart(p.start);
-    p.end = Math.max(p.start, mapEnd(p.end));
-    problems.push(p);
-  }
-  str.embedded = script;
-}
-
-/** Rewrites every `start`/`end` pair in a tree (nodes, nameSpan, string parts) through the maps. */
-function remapSpans(root: object, mapStart: (o: number) => number, mapEnd: (o: number) => number): void {
-  const seen = new Set<object>();
-  const stack: object[] = [root];
-  while (stack.length) {
-    const node = stack.pop()!;
-    if (seen.has(node)) continue;
-    seen.add(node);
-    const rec = node as Record<string, unknown>;
-    if (!Array.isArray(node) && typeof rec.start === 'number' && typeof rec.end === 'number') {
-      const s = mapStart(rec.start as number);
-      rec.end = Math.max(s, mapEnd(rec.end as number));
-      rec.start = s;
-    }
-    for (const key in rec) {
-      const v = rec[key];
-      if (v && typeof v === 'object') stack.push(v);
+  const depth = embedDepth + 1;
+  const useCache = !parserTestHooks.disableFastPath && !flatLineHooks.disabled;
+  let script = useCache ? embeddedScripts.get(str.value, depth) : undefined;
+  if (!script) {
+    const inner: SyntaxProblem[] = [];
+    script = parseText(str.value, inner, depth, (o) => lineOf(mapStart(o)));
+    // Messages name lines of this file: a script with problems is not reused elsewhere.
+    if (useCache && inner.length === 0) embeddedScripts.set(str.value, depth, script);
+    for (const p of inner) {
+      p.start = mapStart(p.start);
+      p.end = Math.max(p.start, mapEnd(p.end));
+      problems.push(p);
     }
   }
+  str.embedded = remappedCopy(script, mapStart, mapEnd);
 }

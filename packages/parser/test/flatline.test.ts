@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { flatLineHooks } from '../src/flatline.js';
+import { Scanner } from '../src/lexer/scanner.js';
 import { parserTestHooks } from '../src/parse.js';
 import { both } from './helpers.js';
 import { generateExport } from './generate.js';
@@ -64,6 +65,52 @@ describe('flat-line fast path ≡ scanner + grammar', () => {
 
   it('random export-shaped lines', () => {
     fc.assert(fc.property(fc.array(line, { maxLength: 6 }), (ls) => same(ls.join('\r\n'))), { numRuns: 1500 });
+  });
+
+  // Script-carrying properties: the flat path builds the decoded→source offset maps itself, and the
+  // embedded script's spans and problems go through them (compared here via `embedded`).
+  const scriptEdge = [
+    'add name=s source=":put 1"', 'add name=s source=\\\r\n    ":put 1"', 'add source=""', 'add source="\\\r\n"',
+    'add source="\\41\\42"', 'add source=":put \\D0\\9F x"', 'add source=":put a\\\r\n    b"',
+    'add source=":put \\D0\\\r\n    \\9F"', 'add source=":put \\FF\\FE"', 'add on-event=":put 1" source="/log info \\"x\\""',
+    'set [ find source=":put 1" ] disabled=no', 'add source=":if ("', 'add source=":put [find"', 'add source=":put \\$x"',
+    'add source=":put $x"', 'add source=":put \\q"', 'add source="\\\r\n    :local a 1\\r\\\r\n    \\n:put \\$a"',
+    'add source=":put \\"\\\\\\"" x=1', 'add source=":put 1"x', 'add source= ":put 1"',
+  ];
+  it.each(scriptEdge)('script string %j', (src) => same(src));
+
+  // Random scripts: statements of a /system script source, escaped the way an export writes them.
+  const scriptPiece = fc.constantFrom(
+    ':local a 1', ':put $a', ':if ($a > 1) do={ :log info "x" }', '/ip address print', ':put [:len "ab"]', '# c',
+    ':foreach i in={1;2} do={ :put $i }', ':put "\u00e9"', ':put (', '}', ':set a "q"', 'add x=y', ':put "a b"',
+  );
+  const escaped = (script: string) => script
+    .replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\$/g, '\\$').replace(/\r/g, '\\r').replace(/\n/g, '\\n\\\r\n    ')
+    .replace(/\u00e9/g, '\\C3\\A9');
+  const scriptLine = fc.record({
+    name: fc.constantFrom('source', 'on-event', 'comment'),
+    body: fc.array(scriptPiece, { maxLength: 8 }).map((a) => a.join('\r\n')),
+    before: fc.constantFrom('', '\\\r\n    ', ' '),
+    wrap: fc.integer({ min: 0, max: 40 }),
+  }).map(({ name, body, before, wrap }) => {
+    let text = escaped(body);
+    // A continuation inside the string, like an export's line wrap.
+    if (wrap > 0 && wrap < text.length && text[wrap - 1] !== '\\') text = text.slice(0, wrap) + '\\\r\n    ' + text.slice(wrap);
+    return `add name=s ${name}=${before}"${text}" policy=read`;
+  });
+
+  it('script-carrying strings take the flat path', () => {
+    const src = 'add name=s source=\\\r\n    ":local a 1\\r\\\r\n    \\n:put \\$a"\r\nset [ find on-event="x" ] y=1';
+    const scanner = new Scanner(src, [], []);
+    for (let st = scanner.next(); st; st = scanner.next()) {
+      expect(st.statement).toBeDefined();
+      expect(st.hasScriptString).toBe(true);
+    }
+    same(src);
+  });
+
+  it('random script-carrying strings', () => {
+    fc.assert(fc.property(fc.array(scriptLine, { minLength: 1, maxLength: 3 }), (ls) => same(ls.join('\r\n'))), { numRuns: 800 });
   });
 
   it('random mutations of fixtures', () => {

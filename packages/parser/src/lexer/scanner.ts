@@ -121,7 +121,7 @@ export class Scanner {
         const flat = (this.flat ??= new FlatLineParser(text)).statementAt(this.pos);
         if (flat) {
           this.pos = flat.next;
-          return parsedStatement(flat.statement);
+          return parsedStatement(flat.statement, flat.hasScriptString);
         }
       }
       if (this.pos >= text.length) return null;
@@ -895,8 +895,8 @@ export class Scanner {
 /** A flat line's statements carry no tokens: the driver takes `statement` as it is. */
 const NO_TOKENS: Tok[] = Object.freeze([]) as unknown as Tok[];
 
-function parsedStatement(statement: Statement): ScannedStatement {
-  return { tokens: NO_TOKENS, start: statement.start, end: statement.end, failed: false, hasScriptString: false, statement };
+function parsedStatement(statement: Statement, hasScriptString: boolean): ScannedStatement {
+  return { tokens: NO_TOKENS, start: statement.start, end: statement.end, failed: false, hasScriptString, statement };
 }
 
 function trimEol(text: string, cut: number): number {
