@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Expr, NamedArg, Script, Statement } from '@roslint/parser';
-import { mergeSpans, occurrenceSpans, redact, redactSegments, secretSpans } from '../src/linter/secrets.js';
+import { mergeSpans, occurrenceSpans, redact, redactSegments, REDACTED, scrubText, secretSpans } from '../src/linter/secrets.js';
 import { parseDirective, parseIgnoreComment } from '../src/linter/directives.js';
 
 const KEY = 'YNe4ZNhjUOdJhOd5oO1kDRJ0WxC3pRSkJGgc8Ag8qGQ=';
@@ -151,6 +151,19 @@ describe('occurrenceSpans', () => {
       const text = word(300);
       const values = Array.from({ length: 6 + rnd(10) }, () => (rnd(2) ? text.slice(rnd(290), rnd(290) + 4 + rnd(20)) : word(2 + rnd(12)))).filter((v) => v);
       expect(mergeSpans(occurrenceSpans(text, values))).toEqual(naive(text, values));
+    }
+  });
+
+  it('searches with the same prepared values array across texts, and scrubs exactly like value-by-value replacement', () => {
+    let x = 13;
+    const rnd = (n: number) => (x = (Math.imul(x, 1103515245) + 12345) >>> 0) % n;
+    const word = (n: number) => Array.from({ length: n }, () => 'ab=c'[rnd(4)]).join('');
+    const values = Array.from({ length: 40 }, () => word(3 + rnd(14))).sort((a, b) => b.length - a.length);
+    const naiveScrub = (text: string) => values.reduce((out, v) => (out.includes(v) ? out.split(v).join(REDACTED) : out), text);
+    for (let round = 0; round < 300; round++) {
+      const text = rnd(3) === 0 ? 'no secret here: xyz' : word(rnd(200));
+      expect(mergeSpans(occurrenceSpans(text, values))).toEqual(naive(text, values));
+      expect(scrubText(text, values)).toEqual(naiveScrub(text));
     }
   });
 });

@@ -149,58 +149,99 @@ const SHORT_VALUES = 256;
  * `AAAA…` must not give a span per character).
  */
 export function occurrenceSpans(text: string, values: Iterable<string>): Span[] {
-  const out: Span[] = [];
-  const distinct = [...new Set(values)].filter((v) => v.length > 0);
-  const short = distinct.filter((v) => v.length < WINDOW);
-  const long = distinct.filter((v) => v.length >= WINDOW);
-  const walk = (v: string): void => {
-    for (let i = text.indexOf(v); i >= 0; i = text.indexOf(v, i + v.length)) out.push({ start: i, end: i + v.length });
-  };
-  // An adversarial file could hold very many short "secrets"; past a bound they are not searched
-  // (each is still redacted where it was found as a secret).
-  for (const v of short.slice(0, SHORT_VALUES)) walk(v);
-  if (long.length <= FEW_VALUES) long.forEach(walk);
-  else rollingSearch(text, long, out);
-  return out;
+  return searchFor(values).spans(text);
+}
+
+/**
+ * The search for one set of values, prepared once: a network's secret set is searched for in every
+ * file and every diagnostic text, and preparing it (a hash per value, a 64 K table) per text cost
+ * more than the search itself. Memoised by the identity of the values array (callers never change
+ * an array of secret values once made).
+ */
+class SecretSearch {
+  private readonly short: string[];
+  private readonly long: string[];
+  private readonly byHash = new Map<number, string[]>();
+  /** The hashes' low bits: most positions are answered without a Map look-up. */
+  private readonly maybe = new Uint8Array(65536);
+  /** Every value is searched for (none empty, not too many short ones): no hit means none occurs. */
+  readonly complete: boolean;
+
+  constructor(values: Iterable<string>) {
+    const all = [...new Set(values)];
+    const distinct = all.filter((v) => v.length > 0);
+    // An adversarial file could hold very many short "secrets"; past a bound they are not searched
+    // (each is still redacted where it was found as a secret).
+    const short = distinct.filter((v) => v.length < WINDOW);
+    this.short = short.slice(0, SHORT_VALUES);
+    this.complete = distinct.length === all.length && short.length <= SHORT_VALUES;
+    this.long = distinct.filter((v) => v.length >= WINDOW);
+    if (this.long.length > FEW_VALUES) {
+      for (const v of this.long) {
+        const h = windowHash(v, 0);
+        this.maybe[h & 0xffff] = 1;
+        const list = this.byHash.get(h);
+        if (list) list.push(v);
+        else this.byHash.set(h, [v]);
+      }
+    }
+  }
+
+  spans(text: string): Span[] {
+    const out: Span[] = [];
+    const walk = (v: string): void => {
+      for (let i = text.indexOf(v); i >= 0; i = text.indexOf(v, i + v.length)) out.push({ start: i, end: i + v.length });
+    };
+    this.short.forEach(walk);
+    if (this.long.length <= FEW_VALUES) this.long.forEach(walk);
+    else this.rollingSearch(text, out);
+    return out;
+  }
+
+  private rollingSearch(text: string, out: Span[]): void {
+    const n = text.length;
+    if (n < WINDOW) return;
+    const { maybe, byHash } = this;
+    const nextFree = new Map<string, number>();
+    let h = windowHash(text, 0);
+    for (let i = 0; ; i++) {
+      const hits = maybe[h & 0xffff] === 1 ? byHash.get(h) : undefined;
+      if (hits) {
+        for (const v of hits) {
+          if ((nextFree.get(v) ?? 0) > i || !text.startsWith(v, i)) continue;
+          out.push({ start: i, end: i + v.length });
+          nextFree.set(v, i + v.length);
+        }
+      }
+      if (i + WINDOW >= n) break;
+      h = (Math.imul(h - Math.imul(text.charCodeAt(i), TOP), BASE) + text.charCodeAt(i + WINDOW)) | 0;
+    }
+  }
+}
+
+const searches = new WeakMap<object, SecretSearch>();
+
+function searchFor(values: Iterable<string>): SecretSearch {
+  let search = searches.get(values);
+  if (!search) {
+    search = new SecretSearch(values);
+    searches.set(values, search);
+  }
+  return search;
 }
 
 const BASE = 31;
+/** BASE^(WINDOW-1), the weight of the character leaving the window. */
+const TOP = (() => {
+  let top = 1;
+  for (let k = 1; k < WINDOW; k++) top = Math.imul(top, BASE);
+  return top;
+})();
 
 function windowHash(text: string, from: number): number {
   let h = 0;
   for (let k = 0; k < WINDOW; k++) h = (Math.imul(h, BASE) + text.charCodeAt(from + k)) | 0;
   return h;
-}
-
-function rollingSearch(text: string, values: readonly string[], out: Span[]): void {
-  const byHash = new Map<number, string[]>();
-  // A 64 K-entry table of the hashes' low bits answers most positions without a Map look-up.
-  const maybe = new Uint8Array(65536);
-  for (const v of values) {
-    const h = windowHash(v, 0);
-    maybe[h & 0xffff] = 1;
-    const list = byHash.get(h);
-    if (list) list.push(v);
-    else byHash.set(h, [v]);
-  }
-  let top = 1; // BASE^(WINDOW-1), the weight of the character leaving the window
-  for (let k = 1; k < WINDOW; k++) top = Math.imul(top, BASE);
-  const n = text.length;
-  if (n < WINDOW) return;
-  const nextFree = new Map<string, number>();
-  let h = windowHash(text, 0);
-  for (let i = 0; ; i++) {
-    const hits = maybe[h & 0xffff] === 1 ? byHash.get(h) : undefined;
-    if (hits) {
-      for (const v of hits) {
-        if ((nextFree.get(v) ?? 0) > i || !text.startsWith(v, i)) continue;
-        out.push({ start: i, end: i + v.length });
-        nextFree.set(v, i + v.length);
-      }
-    }
-    if (i + WINDOW >= n) break;
-    h = (Math.imul(h - Math.imul(text.charCodeAt(i), top), BASE) + text.charCodeAt(i + WINDOW)) | 0;
-  }
 }
 
 /** `spans` plus every other occurrence of the secret values they cover (sorted, merged). */
@@ -320,6 +361,11 @@ export function secretValues(text: string, spans: readonly Span[]): string[] {
 }
 
 export function scrubText(text: string, values: readonly string[]): string {
+  // Many values (a network's keys): find which occur at all in one pass over the text first.
+  if (values.length > FEW_VALUES) {
+    const search = searchFor(values);
+    if (search.complete && search.spans(text).length === 0) return text;
+  }
   let out = text;
   for (const v of values) if (out.includes(v)) out = out.split(v).join(REDACTED);
   return out;
