@@ -74,6 +74,9 @@ function runsSomething(e: Expr): boolean {
   return false;
 }
 
+/** Most names one memo table keeps (the words of odd files must not grow it without end). */
+const TABLE_LIMIT = 4096;
+
 /** A memo table's value for `key`, computed once; a schema failure keeps the name as written. */
 function lookup(table: Map<string, string>, key: string, compute: () => string): string {
   let v = table.get(key);
@@ -83,10 +86,17 @@ function lookup(table: Map<string, string>, key: string, compute: () => string):
     } catch {
       v = key;
     }
-    table.set(key, v);
+    if (table.size < TABLE_LIMIT) table.set(key, v);
   }
   return v;
 }
+
+/**
+ * Schema name look-ups by RouterOS version (`''` for none), then by table: shared by every file the
+ * process reads, so a network's routers resolve `add`'s argument names once, not once each. Tables
+ * exist only for menus the schema knows, so their number is bounded by the schema.
+ */
+const NAME_CACHES = new Map<string, Map<string, Map<string, string>>>();
 
 /** The verbs the evaluator gives meaning to; anything else is looked up as an abbreviation. */
 const ITEM_VERBS = new Set(['add', 'set', 'remove', 'enable', 'disable', 'unset', 'move', 'comment', 'print', 'find', 'get', 'export', 'edit', 'reset']);
@@ -95,7 +105,7 @@ class Evaluator {
   readonly store = new ModelStore();
   readonly commands: CommandRecord[] = [];
   private readonly offsets = new OffsetArena();
-  private readonly nameCache = new Map<string, Map<string, string>>();
+  private readonly nameCache: Map<string, Map<string, string>>;
   /** Some command carried a `private-key` argument. */
   sawPrivateKey = false;
   private lastMenu: { segments: string[]; resolved: ResolvedMenu } | null = null;
@@ -107,7 +117,16 @@ class Evaluator {
   constructor(
     private readonly source: SourceText,
     private readonly version: string | undefined,
-  ) {}
+  ) {
+    const key = version ?? '';
+    let caches = NAME_CACHES.get(key);
+    if (!caches) {
+      caches = new Map();
+      // Versions come from files' headers: keep a bounded number of them.
+      if (NAME_CACHES.size < 32) NAME_CACHES.set(key, caches);
+    }
+    this.nameCache = caches;
+  }
 
   /** Evaluate the next top-level statement. */
   topStatement(stmt: Statement): void {
