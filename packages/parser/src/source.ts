@@ -79,12 +79,20 @@ export class SourceText {
     if (this.lineStartsCache) return this.lineStartsCache;
     const t = this.text;
     const starts: number[] = [0];
-    for (let i = 0; i < t.length; i++) {
-      const c = t.charCodeAt(i);
-      if (c === 10) starts.push(i + 1);
-      else if (c === 13) {
-        if (t.charCodeAt(i + 1) === 10) i++;
-        starts.push(i + 1);
+    // Jump between terminators with indexOf (native, much faster than a JS loop over every
+    // character: a network's related locations need the line starts of a thousand files).
+    let lf = t.indexOf('\n');
+    let cr = t.indexOf('\r');
+    while (lf >= 0 || cr >= 0) {
+      if (cr >= 0 && (lf < 0 || cr < lf)) {
+        // `\r\n` is one terminator; a lone `\r` is one too.
+        const end = cr + 1 === lf ? lf : cr;
+        starts.push(end + 1);
+        if (end === lf) lf = t.indexOf('\n', end + 1);
+        cr = t.indexOf('\r', end + 1);
+      } else {
+        starts.push(lf + 1);
+        lf = t.indexOf('\n', lf + 1);
       }
     }
     this.lineStartsCache = Uint32Array.from(starts);
