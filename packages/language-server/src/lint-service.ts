@@ -166,14 +166,16 @@ export class LintService {
     return [...new Set([...this.diskUris.keys(), ...this.hooks.openUris().filter((u) => isRouterOsFile(u) || isConfFile(u) || this.results.has(u))])];
   }
 
-  changed(uri: string): void {
+  /** `typing`: an edit (not an open, a close or a change on disk), which may be followed by more. */
+  changed(uri: string, typing = true): void {
     this.settle(uri); // requests about the previous version are answered empty
     const huge = this.options.cancelMinChars ?? DEFAULT_CANCEL_MIN_CHARS;
     if (this.inWorker.has(uri) && this.inWorkerChars >= huge) this.worker?.cancel();
     this.dirty.add(uri);
-    // A huge document's lint takes seconds and is cancelled by the next keystroke: wait for a
-    // pause in typing (quick diagnostics cover the keystrokes meanwhile).
-    const size = this.hooks.openDocument(uri)?.getText().length ?? 0;
+    // A huge document's lint takes seconds and is cancelled by the next keystroke: after an edit,
+    // wait for a pause in typing (quick diagnostics cover the keystrokes meanwhile). An open
+    // starts at once.
+    const size = typing ? (this.hooks.openDocument(uri)?.getText().length ?? 0) : 0;
     this.schedule(this.worker && size >= huge ? Math.max(HUGE_DEBOUNCE_MS, this.options.debounceMs) : this.options.debounceMs);
   }
 

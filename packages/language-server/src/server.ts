@@ -234,10 +234,15 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     }),
   );
 
-  documents.onDidOpen((e) => service.changed(e.document.uri));
+  // TextDocuments follows each open with a content change of the same text: that one is not typing.
+  const opening = new Set<string>();
+  documents.onDidOpen((e) => {
+    opening.add(e.document.uri);
+    service.changed(e.document.uri, false);
+  });
   documents.onDidChangeContent((e) => {
     guard('quick diagnostics', undefined, publishQuick)(e.document);
-    service.changed(e.document.uri);
+    service.changed(e.document.uri, !opening.delete(e.document.uri));
   });
   documents.onDidClose((e) => {
     options.worker?.forget(uriToFile(e.document.uri));
