@@ -7,8 +7,7 @@
  */
 import type { Span } from '@roslint/parser';
 import type { Item, PropertyValue, RouterConfig } from '../model/types.js';
-import { isDisabled } from '../model/types.js';
-import { LoggedItem } from '../model/logged-item.js';
+import { isDisabled, staticProp } from '../model/types.js';
 import { parsePrefixDetailed, type Prefix } from './prefix.js';
 import { derivePublicKey } from './keys.js';
 import { commentLabel } from '../linter/directives.js';
@@ -92,15 +91,6 @@ export function literal(v: PropertyValue | undefined): PropertyValue | undefined
 /** A value a rule may judge: literal and not set under control flow. */
 export function certain(v: PropertyValue | undefined): PropertyValue | undefined {
   return v !== undefined && !v.dynamic && !v.uncertain ? v : undefined;
-}
-
-/**
- * `literal(item.props.get(name))?.text`, without building the value when the item comes from the
- * command log (see logged-item.ts): the view reads a few such texts of every peer.
- */
-function literalText(item: Item, name: string): string | undefined {
-  if (item instanceof LoggedItem) return item.dynamicOf(name) === false ? item.textOf(name) : undefined;
-  return literal(item.props.get(name))?.text;
 }
 
 function intValue(v: PropertyValue | undefined): number | undefined {
@@ -202,11 +192,11 @@ function buildPeer(item: Item, index: number, sourceText: string): WgPeer {
       allowed.push(r.ok ? { text: e.text, span: e.span, prefix: r.prefix } : { text: e.text, span: e.span, error: r.reason });
     }
   }
-  const name = literalText(item, 'name') || undefined;
-  // Not literalText: that shifted a later GC so that the 20 MB export's peak RSS rose by ~120 MB
+  const name = staticProp(item, 'name') || undefined;
+  // Not staticProp: that shifted a later GC so that the 20 MB export's peak RSS rose by ~120 MB
   // (old-space garbage of the firewall stage got promoted; measured, not understood).
   const comment = literal(props.get('comment'))?.text || undefined;
-  const responderText = props.has('responder') ? literalText(item, 'responder') : literalText(item, 'is-responder');
+  const responderText = props.has('responder') ? staticProp(item, 'responder') : staticProp(item, 'is-responder');
   const peer: WgPeer = {
     item,
     index,

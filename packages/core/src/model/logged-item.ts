@@ -96,11 +96,16 @@ export class LoggedItem implements Item {
     return i < 0 ? undefined : this.record.propertyText(this.layout.argIndex[i]!, this.text);
   }
 
-  /** `props.get(name)?.dynamic`, or undefined when the property is absent, without building the value. */
-  dynamicOf(name: string): boolean | undefined {
-    if (this.own) return this.own.get(name)?.dynamic;
+  /** The text of `name` when it is set and not dynamic, without building the value (see `staticProp`). */
+  staticTextOf(name: string): string | undefined {
+    if (this.own) {
+      const v = this.own.get(name);
+      return v === undefined || v.dynamic ? undefined : v.text;
+    }
     const i = this.layout.names.indexOf(name);
-    return i < 0 ? undefined : this.record.propertyDynamic(this.layout.argIndex[i]!);
+    if (i < 0) return undefined;
+    const at = this.layout.argIndex[i]!;
+    return this.record.propertyDynamic(at) ? undefined : this.record.propertyText(at, this.text);
   }
 
   /** Some value depends on variables or commands. */

@@ -146,12 +146,14 @@ export function prop(item: Item, name: string): string | undefined {
   return v === undefined ? undefined : v.text;
 }
 
+/** The property's text when it is set and known statically (not from variables or commands). */
+export function staticProp(item: Item, name: string): string | undefined {
+  if (item instanceof LoggedItem) return item.staticTextOf(name);
+  const v = item.props.get(name);
+  return v === undefined || v.dynamic ? undefined : v.text;
+}
+
 export function isDisabled(item: Item): boolean {
-  if (item instanceof LoggedItem) {
-    if (item.dynamicOf('disabled') !== false) return false;
-    const text = item.textOf('disabled');
-    return text === 'yes' || text === 'true';
-  }
-  const v = item.props.get('disabled');
-  return v !== undefined && !v.dynamic && (v.text === 'yes' || v.text === 'true');
+  const text = staticProp(item, 'disabled');
+  return text === 'yes' || text === 'true';
 }
