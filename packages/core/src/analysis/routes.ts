@@ -115,7 +115,9 @@ function blackholeStatements(config: RouterConfig): Set<number> {
   const out = new Set<number>();
   for (const c of config.commands) {
     if (c.menu !== '/ip/route' && c.menu !== '/ipv6/route') continue;
-    if (c.argNames.some((name, i) => name === null && c.argValues[i] === 'blackhole')) out.add(c.span.start);
+    if (!c.argNames.includes(null)) continue;
+    // argValues is built on access (command-log.ts): read it once.
+    if (c.argValues.some((value, i) => value === 'blackhole' && c.argNames[i] === null)) out.add(c.span.start);
   }
   return out;
 }
