@@ -162,8 +162,8 @@ class SecretSearch {
   private readonly short: string[];
   private readonly long: string[];
   private readonly byHash = new Map<number, string[]>();
-  /** The hashes' low bits: most positions are answered without a Map look-up. */
-  private readonly maybe = new Uint8Array(65536);
+  /** The hashes' low bits: most positions are answered without a Map look-up (many values only). */
+  private readonly maybe: Uint8Array | undefined;
   /** Every value is searched for (none empty, not too many short ones): no hit means none occurs. */
   readonly complete: boolean;
 
@@ -177,9 +177,10 @@ class SecretSearch {
     this.complete = distinct.length === all.length && short.length <= SHORT_VALUES;
     this.long = distinct.filter((v) => v.length >= WINDOW);
     if (this.long.length > FEW_VALUES) {
+      const maybe = (this.maybe = new Uint8Array(65536));
       for (const v of this.long) {
         const h = windowHash(v, 0);
-        this.maybe[h & 0xffff] = 1;
+        maybe[h & 0xffff] = 1;
         const list = this.byHash.get(h);
         if (list) list.push(v);
         else this.byHash.set(h, [v]);
@@ -193,15 +194,15 @@ class SecretSearch {
       for (let i = text.indexOf(v); i >= 0; i = text.indexOf(v, i + v.length)) out.push({ start: i, end: i + v.length });
     };
     this.short.forEach(walk);
-    if (this.long.length <= FEW_VALUES) this.long.forEach(walk);
-    else this.rollingSearch(text, out);
+    if (this.maybe === undefined) this.long.forEach(walk);
+    else this.rollingSearch(text, this.maybe, out);
     return out;
   }
 
-  private rollingSearch(text: string, out: Span[]): void {
+  private rollingSearch(text: string, maybe: Uint8Array, out: Span[]): void {
     const n = text.length;
     if (n < WINDOW) return;
-    const { maybe, byHash } = this;
+    const byHash = this.byHash;
     const nextFree = new Map<string, number>();
     let h = windowHash(text, 0);
     for (let i = 0; ; i++) {
