@@ -9,7 +9,7 @@ import type { Item, PropertyValue, RouterConfig } from '../src/model/types.js';
 import { splitList } from '../src/model/values.js';
 import { type Tri, listMembership } from '../src/analysis/interface-lists.js';
 import type { IpFamily } from '../src/analysis/prefix.js';
-import { FILTER_MENUS, type FilterRule } from '../src/analysis/firewall/filter-rules.js';
+import { FILTER_MENUS, ruleFrom, type FilterRule } from '../src/analysis/firewall/filter-rules.js';
 import { negate, parseAddressValue, parsePorts, protocolNumber } from '../src/analysis/firewall/matchers.js';
 import type { PacketDescription } from '../src/analysis/firewall/packet.js';
 import { setWithin, setsOverlap } from './packet-legacy.js';
@@ -18,34 +18,10 @@ import { addressListMembership } from './address-lists-legacy.js';
 const NON_MATCHERS: ReadonlySet<string> = new Set(['action', 'chain', 'comment', 'disabled', 'log', 'log-prefix', 'jump-target', 'reject-with', 'address-list', 'address-list-timeout', 'hw-offload']);
 
 function readRule(item: Item, family: IpFamily, position: number): FilterRule {
-  const chain = item.props.get('chain');
-  const action = item.props.get('action');
-  const jump = item.props.get('jump-target');
-  const disabledValue = item.props.get('disabled');
-  let disabled: Tri = 'no';
-  if (disabledValue !== undefined) {
-    const on = disabledValue.text === 'yes' || disabledValue.text === 'true';
-    if (disabledValue.dynamic) disabled = 'unknown';
-    else if (disabledValue.uncertain) disabled = 'unknown';
-    else disabled = on ? 'yes' : 'no';
-  }
   const matchers = new Map<string, PropertyValue>();
   for (const [name, value] of item.props) if (!NON_MATCHERS.has(name)) matchers.set(name, value);
-  const comment = item.props.get('comment');
-  return {
-    item,
-    family,
-    position,
-    ...(chain !== undefined && !chain.dynamic ? { chain: chain.text } : {}),
-    ...(action === undefined ? { action: 'accept' } : !action.dynamic ? { action: action.text } : {}),
-    ...(jump !== undefined && !jump.dynamic ? { jumpTarget: jump.text } : {}),
-    disabled,
-    uncertain: item.uncertain || (chain?.uncertain ?? false) || (action?.uncertain ?? false),
-    matchers,
-    span: item.span,
-    actionSpan: action?.span ?? item.span,
-    ...(comment !== undefined && !comment.dynamic ? { comment: comment.text } : {}),
-  };
+  const get = (name: string) => item.props.get(name);
+  return ruleFrom(item, family, position, { chain: get('chain'), action: get('action'), jump: get('jump-target'), disabled: get('disabled'), comment: get('comment'), matchers });
 }
 
 export function filterRules(config: RouterConfig, family: IpFamily): FilterRule[] {

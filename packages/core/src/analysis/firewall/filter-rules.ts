@@ -74,22 +74,20 @@ export interface FilterTable {
   anyChain: FilterRule[];
 }
 
-function readRule(item: Item, family: IpFamily, position: number): FilterRule {
-  // One pass over the properties: an item may build its values on each read (LoggedProps).
-  let chain: PropertyValue | undefined;
-  let action: PropertyValue | undefined;
-  let jump: PropertyValue | undefined;
-  let disabledValue: PropertyValue | undefined;
-  let comment: PropertyValue | undefined;
-  const matchers = new Map<string, PropertyValue>();
-  for (const [name, value] of item.props) {
-    if (!NON_MATCHERS.has(name)) matchers.set(name, value);
-    else if (name === 'chain') chain = value;
-    else if (name === 'action') action = value;
-    else if (name === 'jump-target') jump = value;
-    else if (name === 'disabled') disabledValue = value;
-    else if (name === 'comment') comment = value;
-  }
+/** The values a filter rule is made of (see `ruleFrom`). */
+export interface RuleValues {
+  chain?: PropertyValue;
+  action?: PropertyValue;
+  jump?: PropertyValue;
+  disabled?: PropertyValue;
+  comment?: PropertyValue;
+  /** Every other property: what the rule matches on. */
+  matchers: Map<string, PropertyValue>;
+}
+
+/** A filter rule from its values, however they were read. */
+export function ruleFrom(item: Item, family: IpFamily, position: number, values: RuleValues): FilterRule {
+  const { chain, action, jump, disabled: disabledValue, comment, matchers } = values;
   let disabled: Tri = 'no';
   if (disabledValue !== undefined) {
     const on = disabledValue.text === 'yes' || disabledValue.text === 'true';
@@ -111,6 +109,20 @@ function readRule(item: Item, family: IpFamily, position: number): FilterRule {
     actionSpan: action?.span ?? item.span,
     ...(comment !== undefined && !comment.dynamic ? { comment: comment.text } : {}),
   };
+}
+
+function readRule(item: Item, family: IpFamily, position: number): FilterRule {
+  // One pass over the properties: an item may build its values on each read (logged-item.ts).
+  const values: RuleValues = { matchers: new Map() };
+  for (const [name, value] of item.props) {
+    if (!NON_MATCHERS.has(name)) values.matchers.set(name, value);
+    else if (name === 'chain') values.chain = value;
+    else if (name === 'action') values.action = value;
+    else if (name === 'jump-target') values.jump = value;
+    else if (name === 'disabled') values.disabled = value;
+    else if (name === 'comment') values.comment = value;
+  }
+  return ruleFrom(item, family, position, values);
 }
 
 const cache = new WeakMap<RouterConfig, Map<IpFamily, FilterTable>>();
