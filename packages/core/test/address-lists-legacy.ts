@@ -7,7 +7,7 @@ import { isDisabled } from '../src/model/types.js';
 import { splitList } from '../src/model/values.js';
 import type { Tri } from '../src/analysis/interface-lists.js';
 import type { Bounds, IpFamily } from '../src/analysis/prefix.js';
-import { parseAddress, parsePrefix } from './prefix-legacy.js';
+import { parseAddressOrRange } from './prefix-legacy.js';
 import { setWithin, setsOverlap } from './packet-legacy.js';
 
 export interface AddressList {
@@ -26,21 +26,10 @@ export interface AddressListIndex {
   filled: Set<string>;
 }
 
-const MENUS: Record<IpFamily, string> = { 4: '/ip/firewall/address-list', 6: '/ipv6/firewall/address-list' };
+/** The old parse of an entry (no IPv4 fast path) is the prefix oracle's. */
+export { parseAddressOrRange };
 
-/** `10.0.0.0/8`, `10.0.0.1`, `10.0.0.1-10.0.0.9` → bounds; undefined for anything else (DNS names). */
-export function parseAddressOrRange(text: string, family: IpFamily): Bounds | undefined {
-  const dash = text.indexOf('-');
-  if (dash > 0 && !text.includes('/')) {
-    const a = parseAddress(text.slice(0, dash));
-    const b = parseAddress(text.slice(dash + 1));
-    if (!a || !b || a.family !== family || b.family !== family || a.value > b.value) return undefined;
-    return { family, first: a.value, last: b.value };
-  }
-  const p = parsePrefix(text);
-  if (!p || p.family !== family) return undefined;
-  return { family, first: p.first, last: p.last };
-}
+const MENUS: Record<IpFamily, string> = { 4: '/ip/firewall/address-list', 6: '/ipv6/firewall/address-list' };
 
 function filledLists(config: RouterConfig): Set<string> {
   const out = new Set<string>();
