@@ -23,7 +23,7 @@ const NO_VALUE = 2;
 /** A code block or array value: not dynamic, but its text is its source text. */
 const SOURCE_TEXT = 4;
 
-/** Longest argument-name list the records share (see `OffsetArena.namesOf`). */
+/** Longest argument-name list the records share (see `LogArena.namesOf`). */
 const MAX_SHARED_NAMES = 32;
 
 /** An argument's entry in `argNames`: its name, `!name` for an unset, null for a positional word. */
@@ -83,7 +83,7 @@ class ValuePool {
 }
 
 /**
- * Argument slots per chunk (see `OffsetArena.reserve`): small at first (a network lints thousands
+ * Argument slots per chunk (see `LogArena.reserve`): small at first (a network lints thousands
  * of small files, each with its own arena), doubling up to the largest.
  */
 const FIRST_SLOTS = 64;
@@ -95,7 +95,7 @@ const MAX_SLOTS = 1 << 14;
  * record holds no array of its own. Also the pools of argument-name lists and repeated values the
  * records share.
  */
-export class OffsetArena {
+export class LogArena {
   private offsets = new Int32Array(FIRST_SLOTS * PER_ARG);
   private texts: (string | undefined)[] = [];
   private used = 0;
@@ -159,7 +159,7 @@ export class LoggedCommand implements CommandRecord {
     private readonly start: number,
     private readonly end: number,
     readonly uncertain: boolean,
-    arena: OffsetArena,
+    arena: LogArena,
   ) {
     this.command = command === null ? null : arena.values.share('\0verb', command);
     this.cmdStart = commandSpan ? commandSpan.start : -1;

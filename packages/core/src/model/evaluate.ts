@@ -8,7 +8,7 @@ import type { Arg, Comment, CommandStatement, Diagnostic, Expr, ParseResult, Sou
 import type { CommandRecord, Item, Menu, RouterConfig } from './types.js';
 import { resolveArgName, resolveCommandName } from '@roslint/schema';
 import { ModelStore } from './store.js';
-import { LoggedCommand, OffsetArena } from './command-log.js';
+import { LoggedCommand, LogArena } from './command-log.js';
 import { resolveMenu, type ResolvedMenu } from './menu-path.js';
 import { VarScope } from './scope.js';
 import { detectHeader, parseVersion } from './header.js';
@@ -104,7 +104,7 @@ const ITEM_VERBS = new Set(['add', 'set', 'remove', 'enable', 'disable', 'unset'
 class Evaluator {
   readonly store = new ModelStore();
   readonly commands: CommandRecord[] = [];
-  private readonly offsets = new OffsetArena();
+  private readonly arena = new LogArena();
   private readonly nameCache: Map<string, Map<string, string>>;
   /** Some command carried a `private-key` argument. */
   sawPrivateKey = false;
@@ -393,7 +393,7 @@ class Evaluator {
     const stmt = node as Partial<CommandStatement>;
     const rec = new LoggedCommand(
       resolved, verb,
-      stmt.command ?? undefined, args, node.start, node.end, ctx.uncertain, this.offsets,
+      stmt.command ?? undefined, args, node.start, node.end, ctx.uncertain, this.arena,
     );
     if (!this.sawPrivateKey) for (const a of args) if (a.kind === 'named' && a.name === 'private-key') this.sawPrivateKey = true;
     this.commands.push(rec);

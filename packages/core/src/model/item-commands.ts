@@ -31,7 +31,7 @@ export interface ItemCommandContext extends SelectorContext {
    * Layouts already worked out for this menu and verb, by argument-name list (the log shares one
    * list among all commands that name the same arguments).
    */
-  layouts?: Map<readonly (string | null)[], PropLayout>;
+  layouts: Map<readonly (string | null)[], PropLayout>;
 }
 
 /** Arguments of `add` that steer the command rather than set a property. */
@@ -46,10 +46,10 @@ function span(s: Span): Span {
 /** Which property each named argument sets (see `propLayout`), memoised per argument-name list. */
 function layoutOf(ctx: ItemCommandContext, skip: ReadonlySet<string>): PropLayout {
   const argNames = ctx.logged.argNames;
-  let layout = ctx.layouts?.get(argNames);
+  let layout = ctx.layouts.get(argNames);
   if (layout === undefined) {
     layout = propLayout(argNames, ctx.argName, skip);
-    ctx.layouts?.set(argNames, layout);
+    ctx.layouts.set(argNames, layout);
   }
   return layout;
 }
