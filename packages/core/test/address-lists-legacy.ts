@@ -8,7 +8,7 @@ import { splitList } from '../src/model/values.js';
 import type { Tri } from '../src/analysis/interface-lists.js';
 import type { Bounds, IpFamily } from '../src/analysis/prefix.js';
 import { parseAddressOrRange } from './prefix-legacy.js';
-import { setWithin, setsOverlap } from './packet-legacy.js';
+import { setWithin, setsOverlap } from '../src/analysis/firewall/packet.js';
 
 export interface AddressList {
   name: string;

@@ -1,14 +1,14 @@
 /**
  * Address lists as merged range sets (merged-ranges.ts, address-lists.ts) must answer every
  * membership question exactly as the previous list-of-bounds code did (address-lists-legacy.ts,
- * packet-legacy.ts): random unions and queries, and random address-list sections of scripts.
+ * packet.ts setWithin/setsOverlap, the plain pairwise definitions): random unions and queries, and random address-list sections of scripts.
  */
 import { describe, it, expect } from 'vitest';
 import { rng as seeded } from '../../../bench/generate.mjs';
 import type { Bounds, IpFamily } from '../src/analysis/prefix.js';
 import { MergedRangesBuilder } from '../src/analysis/firewall/merged-ranges.js';
 import { addressListMembership } from '../src/analysis/firewall/address-lists.js';
-import { setWithin, setsOverlap } from './packet-legacy.js';
+import { setWithin, setsOverlap } from '../src/analysis/firewall/packet.js';
 import * as legacy from './address-lists-legacy.js';
 import { build } from './model-helpers.js';
 

@@ -12,7 +12,7 @@ import type { IpFamily } from '../src/analysis/prefix.js';
 import { FILTER_MENUS, ruleFrom, type FilterRule } from '../src/analysis/firewall/filter-rules.js';
 import { negate, parseAddressValue, parsePorts, protocolNumber } from '../src/analysis/firewall/matchers.js';
 import type { PacketDescription } from '../src/analysis/firewall/packet.js';
-import { setWithin, setsOverlap } from './packet-legacy.js';
+import { setWithin, setsOverlap } from '../src/analysis/firewall/packet.js';
 import { addressListMembership } from './address-lists-legacy.js';
 
 const NON_MATCHERS: ReadonlySet<string> = new Set(['action', 'chain', 'comment', 'disabled', 'log', 'log-prefix', 'jump-target', 'reject-with', 'address-list', 'address-list-timeout', 'hw-offload']);
