@@ -3,8 +3,8 @@
  * the reference the topology perf-equivalence test compares against. Not used by code.
  */
 import type { RouterConfig } from '../src/model/types.js';
-// The result types are the same as today's; only the search below is the old one.
-import type { Link, PairMethod, Topology, Tunnel } from '../src/analysis/topology/pairing.js';
+// The result types, the completion of key pairs and the tunnels are today's; only the search below is the old one.
+import { completeKeyPairs, tunnelsOf, type Link, type PairMethod, type Topology } from '../src/analysis/topology/pairing.js';
 import { type Bounds, contains, overlaps, parseAddress } from '../src/analysis/prefix.js';
 import { type AllowedAddress, type WgInterface, type WgPeer, certain } from '../src/analysis/wireguard.js';
 import { AllowedPrefixTable, TunnelAddressIndex, interfacesByPublicKey, outsideAddressOwners } from '../src/analysis/topology/indexes.js';
@@ -85,44 +85,6 @@ export function buildTopology(configs: readonly RouterConfig[]): Topology {
       const link = pairByKey(router, iface, peer) ?? pairByAddress(router, iface, peer) ?? pairByEndpoint(router, iface, peer);
       if (link) links.push(link);
       else unpaired.push({ router, iface, peer });
-    }
-  }
-
-  /**
-   * A peer paired by key whose far end has no link back: when exactly one unpaired peer of the far
-   * interface accepts this interface's address, that peer is the way back (its own addressing may
-   * fail only because of the mistake the rules are about, e.g. a client Address the server does not
-   * allow). Its link is recorded as paired by addressing.
-   */
-  function completeKeyPairs(): void {
-    const linked = new Set(links.map((l) => l.peer));
-    const pointsBack = new Map<WgInterface, Set<WgInterface>>();
-    for (const l of links) {
-      const set = pointsBack.get(l.iface);
-      if (set) set.add(l.targetIface);
-      else pointsBack.set(l.iface, new Set([l.targetIface]));
-    }
-    const unpairedByIface = new Map<WgInterface, Topology['unpaired']>();
-    for (const u of unpaired) {
-      const list = unpairedByIface.get(u.iface);
-      if (list) list.push(u);
-      else unpairedByIface.set(u.iface, [u]);
-    }
-    for (const l of [...links]) {
-      if (l.method !== 'key') continue;
-      if (pointsBack.get(l.targetIface)?.has(l.iface)) continue;
-      const own = l.router.tunnelAddresses.get(l.iface) ?? [];
-      const candidates = (unpairedByIface.get(l.targetIface) ?? []).filter(
-        (u) =>
-          !linked.has(u.peer) &&
-          (l.iface.publicKey === undefined || u.peer.publicKey === l.iface.publicKey) &&
-          own.some((t) => u.peer.allowed.some((e) => e.prefix !== undefined && e.prefix.family === t.family && e.prefix.first <= t.value && t.value <= e.prefix.last)),
-      );
-      if (candidates.length !== 1) continue;
-      const u = candidates[0]!;
-      links.push({ router: u.router, iface: u.iface, peer: u.peer, target: l.router, targetIface: l.iface, method: 'address' });
-      linked.add(u.peer);
-      unpaired.splice(unpaired.indexOf(u), 1);
     }
   }
 
@@ -269,31 +231,6 @@ export function buildTopology(configs: readonly RouterConfig[]): Topology {
     return { router, iface, peer, target, targetIface: candidates[0]!, method: 'endpoint', endpoint: value.text };
   }
 
-  completeKeyPairs();
-
-  // Tunnels: a link and a link of the target's interface pointing back at this interface.
-  // Index: from-interface → to-interface → links (interfaces are unique objects across routers).
-  const byEnds = new Map<WgInterface, Map<WgInterface, Link[]>>();
-  for (const l of links) {
-    let inner = byEnds.get(l.iface);
-    if (!inner) byEnds.set(l.iface, (inner = new Map()));
-    const list = inner.get(l.targetIface);
-    if (list) list.push(l);
-    else inner.set(l.targetIface, [l]);
-  }
-  const used = new Set<Link>();
-  const tunnels: Tunnel[] = [];
-  const oneSided: Link[] = [];
-  for (const l of links) {
-    if (used.has(l)) continue;
-    const back = byEnds.get(l.targetIface)?.get(l.iface)?.find((b) => !used.has(b) && b !== l);
-    if (!back) {
-      oneSided.push(l);
-      continue;
-    }
-    used.add(l);
-    used.add(back);
-    tunnels.push({ a: l, b: back });
-  }
-  return { routers, routerOf, links, tunnels, oneSided, unpaired };
+  completeKeyPairs(links, unpaired);
+  return { routers, routerOf, links, ...tunnelsOf(links), unpaired };
 }

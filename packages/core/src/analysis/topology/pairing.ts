@@ -186,44 +186,6 @@ export function buildTopology(configs: readonly RouterConfig[], options: Topolog
     }
   }
 
-  /**
-   * A peer paired by key whose far end has no link back: when exactly one unpaired peer of the far
-   * interface accepts this interface's address, that peer is the way back (its own addressing may
-   * fail only because of the mistake the rules are about, e.g. a client Address the server does not
-   * allow). Its link is recorded as paired by addressing.
-   */
-  function completeKeyPairs(): void {
-    const linked = new Set(links.map((l) => l.peer));
-    const pointsBack = new Map<WgInterface, Set<WgInterface>>();
-    for (const l of links) {
-      const set = pointsBack.get(l.iface);
-      if (set) set.add(l.targetIface);
-      else pointsBack.set(l.iface, new Set([l.targetIface]));
-    }
-    const unpairedByIface = new Map<WgInterface, Topology['unpaired']>();
-    for (const u of unpaired) {
-      const list = unpairedByIface.get(u.iface);
-      if (list) list.push(u);
-      else unpairedByIface.set(u.iface, [u]);
-    }
-    for (const l of [...links]) {
-      if (l.method !== 'key') continue;
-      if (pointsBack.get(l.targetIface)?.has(l.iface)) continue;
-      const own = l.router.tunnelAddresses.get(l.iface) ?? [];
-      const candidates = (unpairedByIface.get(l.targetIface) ?? []).filter(
-        (u) =>
-          !linked.has(u.peer) &&
-          (l.iface.publicKey === undefined || u.peer.publicKey === l.iface.publicKey) &&
-          own.some((t) => u.peer.allowed.some((e) => e.prefix !== undefined && e.prefix.family === t.family && e.prefix.first <= t.value && t.value <= e.prefix.last)),
-      );
-      if (candidates.length !== 1) continue;
-      const u = candidates[0]!;
-      links.push({ router: u.router, iface: u.iface, peer: u.peer, target: l.router, targetIface: l.iface, method: 'address' });
-      linked.add(u.peer);
-      unpaired.splice(unpaired.indexOf(u), 1);
-    }
-  }
-
   function pairByKey(router: RouterNode, iface: WgInterface, peer: WgPeer): Link | undefined {
     if (peer.publicKey === undefined) return undefined;
     const found = (byKey.get(peer.publicKey) ?? []).filter((k) => k.router !== router);
@@ -447,9 +409,50 @@ export function buildTopology(configs: readonly RouterConfig[], options: Topolog
     return { router, iface, peer, target, targetIface: candidates[0]!, method: 'endpoint', endpoint: value.text };
   }
 
-  completeKeyPairs();
+  completeKeyPairs(links, unpaired);
+  return { routers, routerOf, links, ...tunnelsOf(links), unpaired };
+}
 
-  // Tunnels: a link and a link of the target's interface pointing back at this interface.
+/**
+ * A peer paired by key whose far end has no link back: when exactly one unpaired peer of the far
+ * interface accepts this interface's address, that peer is the way back (its own addressing may
+ * fail only because of the mistake the rules are about, e.g. a client Address the server does not
+ * allow). Its link is recorded as paired by addressing.
+ */
+export function completeKeyPairs(links: Link[], unpaired: Topology['unpaired']): void {
+  const linked = new Set(links.map((l) => l.peer));
+  const pointsBack = new Map<WgInterface, Set<WgInterface>>();
+  for (const l of links) {
+    const set = pointsBack.get(l.iface);
+    if (set) set.add(l.targetIface);
+    else pointsBack.set(l.iface, new Set([l.targetIface]));
+  }
+  const unpairedByIface = new Map<WgInterface, Topology['unpaired']>();
+  for (const u of unpaired) {
+    const list = unpairedByIface.get(u.iface);
+    if (list) list.push(u);
+    else unpairedByIface.set(u.iface, [u]);
+  }
+  for (const l of [...links]) {
+    if (l.method !== 'key') continue;
+    if (pointsBack.get(l.targetIface)?.has(l.iface)) continue;
+    const own = l.router.tunnelAddresses.get(l.iface) ?? [];
+    const candidates = (unpairedByIface.get(l.targetIface) ?? []).filter(
+      (u) =>
+        !linked.has(u.peer) &&
+        (l.iface.publicKey === undefined || u.peer.publicKey === l.iface.publicKey) &&
+        own.some((t) => u.peer.allowed.some((e) => e.prefix !== undefined && e.prefix.family === t.family && e.prefix.first <= t.value && t.value <= e.prefix.last)),
+    );
+    if (candidates.length !== 1) continue;
+    const u = candidates[0]!;
+    links.push({ router: u.router, iface: u.iface, peer: u.peer, target: l.router, targetIface: l.iface, method: 'address' });
+    linked.add(u.peer);
+    unpaired.splice(unpaired.indexOf(u), 1);
+  }
+}
+
+/** Tunnels: a link and a link of the target's interface pointing back at this interface; the rest are one-sided. */
+export function tunnelsOf(links: readonly Link[]): { tunnels: Tunnel[]; oneSided: Link[] } {
   // Index: from-interface → to-interface → links (interfaces are unique objects across routers).
   const byEnds = new Map<WgInterface, Map<WgInterface, Link[]>>();
   for (const l of links) {
@@ -473,5 +476,5 @@ export function buildTopology(configs: readonly RouterConfig[], options: Topolog
     used.add(back);
     tunnels.push({ a: l, b: back });
   }
-  return { routers, routerOf, links, tunnels, oneSided, unpaired };
+  return { tunnels, oneSided };
 }
