@@ -167,3 +167,44 @@ describe('occurrenceSpans', () => {
     }
   });
 });
+
+describe('occurrenceSpans over long values (sampled search)', () => {
+  /** Each value's leftmost non-overlapping occurrences, as an indexOf walk finds them (not merged). */
+  const walk = (text: string, values: string[]) =>
+    [...new Set(values)]
+      .flatMap((v) => {
+        const out = [];
+        for (let i = text.indexOf(v); i >= 0; i = text.indexOf(v, i + v.length)) out.push({ start: i, end: i + v.length });
+        return out;
+      })
+      .sort((a, b) => a.start - b.start || a.end - b.end);
+  const sorted = (spans: { start: number; end: number }[]) => [...spans].sort((a, b) => a.start - b.start || a.end - b.end);
+
+  it('finds exactly the occurrences an indexOf walk per value finds, on periodic and random texts', () => {
+    let x = 17;
+    const rnd = (n: number) => (x = (Math.imul(x, 1103515245) + 12345) >>> 0) % n;
+    for (let round = 0; round < 300; round++) {
+      // Small alphabets and periodic runs: many windows collide, and values overlap themselves.
+      const alphabet = ['ab', 'ab=', 'abc+/='][rnd(3)]!;
+      const word = (n: number) => Array.from({ length: n }, () => alphabet[rnd(alphabet.length)]).join('');
+      const text = rnd(4) === 0 ? 'a'.repeat(50 + rnd(200)) + word(rnd(100)) : word(200 + rnd(1500));
+      const values = Array.from({ length: 5 + rnd(30) }, () => {
+        const len = 24 + rnd(40);
+        return rnd(3) === 0 ? word(len) : text.slice(rnd(text.length), rnd(text.length) + len);
+      }).filter((v) => v.length >= 24);
+      if (rnd(5) === 0) values.push('a'.repeat(24 + rnd(10)));
+      expect(sorted(occurrenceSpans(text, values))).toEqual(walk(text, values));
+    }
+  });
+
+  it('mixes short, medium and long values in one search, as the walks would', () => {
+    let x = 23;
+    const rnd = (n: number) => (x = (Math.imul(x, 1103515245) + 12345) >>> 0) % n;
+    const word = (n: number) => Array.from({ length: n }, () => 'ab='[rnd(3)]).join('');
+    for (let round = 0; round < 200; round++) {
+      const text = word(400 + rnd(400));
+      const values = Array.from({ length: 3 + rnd(40) }, () => text.slice(rnd(text.length), rnd(text.length) + 2 + rnd(50))).filter((v) => v);
+      expect(sorted(occurrenceSpans(text, values))).toEqual(walk(text, values));
+    }
+  });
+});
