@@ -135,6 +135,20 @@ describe('redaction gaps found by fuzzing (fixed)', () => {
     expect(leaks(results, [odd])).toEqual([]);
   });
 
+  it('a key held in a variable is redacted where the variable is set, before or after its use', () => {
+    const text = [
+      `:local pk "${A}"; /ip address add address=10.0.0.1/24 interface=wg1 bogus-property=1`,
+      '/interface wireguard add listen-port=13231 name=wg1 private-key=$pk',
+      '/interface wireguard peers add interface=wg1 public-key="6n3j0fGD0ww0eCJIXZ5479vzI8fe6IYCShJjVB40ymg=" preshared-key=$psk allowed-address=10.0.0.2/32',
+      `:global psk; :set psk value="${B}"; /ip address add bogus-property=2`,
+      '',
+    ].join('\n');
+    const result = lint('variable.rsc', text);
+    expect(result.diagnostics.filter((d) => d.ruleId === 'schema/unknown-property')).toHaveLength(2);
+    expect(result.secretSpans.map((s) => text.slice(s.start, s.end))).toEqual([`"${A}"`, `"${B}"`]);
+    expect(leaks([result], [A, B])).toEqual([]);
+  });
+
   it('a key after a broken string on the same line is redacted', () => {
     const text = `/interface/wireguard/add listen-port=13231 name=wg1 private-key="Iv/add name=wg1 private-key="${A}"\n`;
     expect(leaks([lint('broken.rsc', text)], [A])).toEqual([]);

@@ -33,25 +33,73 @@ function isSpan(v: unknown): v is Span {
   return v !== null && typeof v === 'object' && typeof (v as Span).start === 'number' && typeof (v as Span).end === 'number';
 }
 
+/** Script commands that give a variable its value: `:local pk "…"`, `:global pk "…"`, `:set pk "…"`. */
+const ASSIGNING = new Set(['local', 'global', 'set']);
+
+/** The variable a `:local`/`:global`/`:set` statement assigns and the value node it assigns, if any. */
+function assignment(n: AnyNode): { name: string; value: unknown } | undefined {
+  if (n.kind !== 'command' || n.colon !== true) return undefined;
+  const command = n.command as AnyNode | null;
+  if (!command || typeof command.name !== 'string' || !ASSIGNING.has(command.name)) return undefined;
+  const args = n.args as AnyNode[];
+  const target = args[0];
+  if (!target || target.kind !== 'positional') return undefined;
+  const t = target.value as AnyNode;
+  const name = t.kind === 'word' ? t.text : t.kind === 'variable' ? t.name : undefined;
+  if (typeof name !== 'string') return undefined;
+  const rest = args[1];
+  if (!rest) return undefined;
+  if (rest.kind === 'positional') return { name, value: rest.value };
+  if (rest.kind === 'named' && rest.name === 'value') return { name, value: rest.value };
+  return undefined;
+}
+
 /**
  * A node visitor (for `forEachNode`) that collects secret value spans found in the AST into `out`:
- * `private-key=…` args and `private-key="…"` in `where`. A visitor rather than a walk so the linter
+ * `private-key=…` args, `private-key="…"` in `where`, and the values assigned to a variable that
+ * a secret argument reads (`:local pk "…"` … `private-key=$pk`, in either order; scopes are not
+ * told apart, so every assignment to that name counts). A visitor rather than a walk so the linter
  * can scan each statement while it streams past, in the same walk as other per-node work.
  */
 export function secretNodeVisitor(text: string, out: Span[]): (n: AnyNode) => void {
   const add = (value: unknown): void => {
     if (!isSpan(value)) return;
-    if ((value as unknown as AnyNode).kind === 'variable') return; // `private-key=$pk`: a name, not a secret
     if (value.end <= value.start) return;
     if (!isSecretValueText(text.slice(value.start, value.end))) return;
     out.push({ start: value.start, end: value.end });
   };
+  /** Names of variables a secret argument reads. */
+  const secretVariables = new Set<string>();
+  /** Values assigned to other variables so far, in case a later secret argument reads one. */
+  const assigned = new Map<string, Span[]>();
+  const readBySecret = (name: string): void => {
+    secretVariables.add(name);
+    for (const span of assigned.get(name) ?? []) add(span);
+    assigned.delete(name);
+  };
+  const onSecretValue = (value: unknown): void => {
+    if (isSpan(value) && (value as unknown as AnyNode).kind === 'variable') {
+      // `private-key=$pk`: the name is not a secret, but what `pk` is set to is.
+      const name = (value as unknown as AnyNode).name;
+      if (typeof name === 'string') readBySecret(name);
+    } else add(value);
+  };
   return (n) => {
     // endsWith first: nearly every argument of an export is not a key, and this runs on each one.
-    if (n.kind === 'named' && typeof n.name === 'string' && n.name.endsWith('-key') && SECRET_NAME.test(n.name)) add(n.value);
+    if (n.kind === 'named' && typeof n.name === 'string' && n.name.endsWith('-key') && SECRET_NAME.test(n.name)) onSecretValue(n.value);
     else if (n.kind === 'binary' && (n.operator === '=' || n.operator === '~' || n.operator === '!=')) {
       const left = n.left as AnyNode | undefined;
-      if (left && left.kind === 'word' && typeof left.text === 'string' && SECRET_NAME.test(left.text)) add(n.right);
+      if (left && left.kind === 'word' && typeof left.text === 'string' && SECRET_NAME.test(left.text)) onSecretValue(n.right);
+    } else if (n.kind === 'command') {
+      const a = assignment(n);
+      if (a === undefined || !isSpan(a.value)) return;
+      if (secretVariables.has(a.name)) add(a.value);
+      else {
+        const spans = assigned.get(a.name);
+        const span = { start: a.value.start, end: a.value.end };
+        if (spans) spans.push(span);
+        else assigned.set(a.name, [span]);
+      }
     }
   };
 }
