@@ -78,6 +78,25 @@ describe('configuration files', () => {
     expect((await findings(d, ['--no-config', 'a.rsc'])).sort()).toEqual(['a.rsc:wireguard/missing-keepalive', 'a.rsc:wireguard/mtu']);
   });
 
+  it('in one run over several directories, each file gets its nearest file (lookups are remembered per directory)', async () => {
+    const d = tree({
+      'roslint.config.json': { rules: { 'wireguard/mtu': 'off' } },
+      'sub/.roslintrc.json': { rules: { 'wireguard/missing-keepalive': 'off' } },
+      'a.rsc': ROUTER,
+      'sub/b.rsc': ROUTER,
+      'sub/deeper/c.rsc': ROUTER,
+      'other/d.rsc': ROUTER,
+      'other/e.rsc': ROUTER,
+    });
+    expect((await findings(d, ['sub/deeper/c.rsc', 'a.rsc', 'other/d.rsc', 'sub/b.rsc', 'other/e.rsc'])).sort()).toEqual([
+      'a.rsc:wireguard/missing-keepalive',
+      'other/d.rsc:wireguard/missing-keepalive',
+      'other/e.rsc:wireguard/missing-keepalive',
+      'sub/b.rsc:wireguard/mtu',
+      'sub/deeper/c.rsc:wireguard/mtu',
+    ]);
+  });
+
   it('--config names the file; --rule on the command line beats it', async () => {
     const d = tree({ 'cfg/strict.json': { rules: { 'wireguard/mtu': ['error', {}] } }, 'a.rsc': ROUTER });
     const r = await run(d, ['-f', 'gcc', '--config', 'cfg/strict.json', 'a.rsc']);

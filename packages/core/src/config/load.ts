@@ -108,12 +108,19 @@ function isFile(p: string): boolean {
   }
 }
 
+/** The configuration file in `dir` itself, if any. */
+function configFileIn(dir: string): string | undefined {
+  for (const name of CONFIG_FILE_NAMES) {
+    const candidate = path.join(dir, name);
+    if (isFile(candidate)) return candidate;
+  }
+  return undefined;
+}
+
 export function findConfigFile(startDir: string): string | undefined {
   for (let dir = path.resolve(startDir); ; ) {
-    for (const name of CONFIG_FILE_NAMES) {
-      const candidate = path.join(dir, name);
-      if (isFile(candidate)) return candidate;
-    }
+    const found = configFileIn(dir);
+    if (found !== undefined) return found;
     const parent = path.dirname(dir);
     if (parent === dir) return undefined;
     dir = parent;
@@ -135,6 +142,11 @@ function applyRules(rules: Record<string, unknown> | undefined, out: ResolvedCon
 export class ConfigLoader {
   private readonly files = new Map<string, { mtimeMs: number; layers: Layer[] | ConfigError }>();
   private readonly explicit?: string;
+  /**
+   * The configuration file that applies in each directory looked at (undefined: none). A run over
+   * 1,000 files of one directory stat'ed the same names up the tree per file (~150 ms).
+   */
+  private readonly byDirectory = new Map<string, string | undefined>();
 
   constructor(private readonly options: ConfigLoadOptions = {}) {
     if (options.configFile) this.explicit = path.resolve(options.cwd ?? process.cwd(), options.configFile);
@@ -142,13 +154,26 @@ export class ConfigLoader {
 
   invalidate(): void {
     this.files.clear();
+    this.byDirectory.clear();
   }
 
   /** The configuration file that applies to `file` (absolute or relative to cwd). */
   configFileFor(file: string): string | undefined {
     if (this.options.noConfig) return undefined;
     if (this.explicit) return this.explicit;
-    return findConfigFile(path.dirname(path.resolve(this.options.cwd ?? process.cwd(), file)));
+    return this.configFileFrom(path.dirname(path.resolve(this.options.cwd ?? process.cwd(), file)));
+  }
+
+  /** `findConfigFile(dir)`, remembered for `dir` and each directory above it that was looked at. */
+  private configFileFrom(dir: string): string | undefined {
+    if (this.byDirectory.has(dir)) return this.byDirectory.get(dir);
+    let found = configFileIn(dir);
+    if (found === undefined) {
+      const parent = path.dirname(dir);
+      if (parent !== dir) found = this.configFileFrom(parent);
+    }
+    this.byDirectory.set(dir, found);
+    return found;
   }
 
   configFor(file: string): ResolvedConfig {
