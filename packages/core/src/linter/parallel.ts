@@ -24,6 +24,7 @@ import { INTERNAL_ERROR } from './directives.js';
 import type { FileState, Linter, LintOptions, LintResult } from './linter.js';
 import type { FromWorker, ToWorker, WorkerFile } from './lint-worker.js';
 import { configFromSummary } from './network-summary.js';
+import { prepareRouter } from '../analysis/topology/routers.js';
 import { mergeSpans, occurrenceSpans, secretValues } from './secrets.js';
 
 export interface WorkerPool {
@@ -181,14 +182,11 @@ export async function lintManyInWorkers(
     if (message.type === 'prepared') {
       remote.pending.delete(i);
       values[i] = message.secretValues;
-      states[i] = {
-        file: inputs[i]!.file,
-        parsed: undefined as never,
-        config: configFromSummary(message.summary, source(i)),
-        diagnostics: [],
-        secretSpans: [],
-      };
+      const config = configFromSummary(message.summary, source(i));
+      states[i] = { file: inputs[i]!.file, parsed: undefined as never, config, diagnostics: [], secretSpans: [] };
       if (remote.pending.size <= batch) send(remote);
+      // While the workers are busy: what the network rules would otherwise build after them.
+      prepareRouter(config);
     } else {
       const config = states[i]!.config;
       setResult(i, { file: inputs[i]!.file, source: source(i), config, diagnostics: message.diagnostics, secretSpans: message.secretSpans as Span[] });
