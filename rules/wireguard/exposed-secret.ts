@@ -1,6 +1,6 @@
 import type { RouterRule } from '@roslint/core';
 import type { Span } from '@roslint/parser';
-import { KEY_KEYWORDS } from '@roslint/core';
+import { KEY_KEYWORDS, prop as propText } from '@roslint/core';
 
 const SECRET_PROP_LIST = ['private-key', 'preshared-key'];
 const SECRET_PROPS = new Set(SECRET_PROP_LIST);
@@ -53,6 +53,8 @@ export const exposedSecret: RouterRule = {
     for (const menu of ctx.config.menus.values()) {
       for (const item of menu.items) {
         for (const prop of SECRET_PROP_LIST) {
+          // `propText` first: it answers without building a value, and almost no item has a key.
+          if (propText(item, prop) === undefined) continue;
           const v = item.props.get(prop);
           if (v) add(prop, v.text, v.dynamic, v.span);
         }
