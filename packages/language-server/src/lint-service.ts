@@ -55,8 +55,8 @@ export class LintedFile {
   }
 
   /** The outline: from the worker for large files (building the model here would take seconds). */
-  documentSymbols(): DocumentSymbol[] {
-    if (this.computed) return this.computed.symbols ?? [];
+  documentSymbols(): DocumentSymbol[] | Promise<DocumentSymbol[]> {
+    if (this.computed) return this.computed.symbols?.then((s) => s ?? []) ?? [];
     return documentSymbols(this.config);
   }
 

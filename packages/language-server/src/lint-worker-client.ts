@@ -10,10 +10,19 @@ export interface WorkerResult {
   diagnostics: Diagnostic[];
   /** Secret values of the file (private and preshared keys), for scrubbing the server's own messages. */
   secrets?: string[];
-  /** The outline, made from the worker's model (the server has none for worker results). */
-  symbols?: DocumentSymbol[];
+  /**
+   * The outline, made from the worker's model (the server has none for worker results). It comes
+   * after the diagnostics; undefined when the worker could not make it (or failed first).
+   */
+  symbols?: Promise<DocumentSymbol[] | undefined>;
   /** The job that linted it (the worker keeps that job's models for questions like hover). */
   job?: number;
+}
+
+/** One file's outline as posted by the worker (undefined: it could not make one). */
+interface WorkerSymbols {
+  file: string;
+  symbols: DocumentSymbol[] | undefined;
 }
 
 /** A syntax snapshot as posted by the worker (the server rebuilds its SourceText from the text it sent). */
@@ -37,6 +46,8 @@ export class LintWorkerClient {
   private questions = new Map<number, { resolve: (a: { value?: unknown; missing?: boolean }) => void; reject: (e: Error) => void }>();
   /** Snapshot callbacks of finished jobs whose snapshots are still coming. */
   private snapshotsOf = new Map<number, (s: WorkerSnapshot) => void>();
+  /** Finished jobs whose outlines are still coming. */
+  private symbolsOf = new Map<number, (s: WorkerSymbols[] | undefined) => void>();
 
   constructor(private readonly extraRules: string | undefined) {}
 
@@ -44,10 +55,15 @@ export class LintWorkerClient {
     if (this.worker) return this.worker;
     const worker = new Worker(new URL('./lint-worker.mjs', import.meta.url), { workerData: { extraRules: this.extraRules } });
     worker.unref();
-    worker.on('message', (m: { id: number; results?: WorkerResult[]; error?: string; snapshot?: WorkerSnapshot; answer?: { value?: unknown; missing?: boolean } }) => {
+    worker.on('message', (m: { id: number; results?: WorkerResult[]; error?: string; snapshot?: WorkerSnapshot; symbols?: WorkerSymbols[]; answer?: { value?: unknown; missing?: boolean } }) => {
       const q = this.questions.get(m.id);
       if (m.snapshot && !q) {
         this.snapshotsOf.get(m.id)?.(m.snapshot);
+        return;
+      }
+      if (m.symbols) {
+        this.symbolsOf.get(m.id)?.(m.symbols);
+        this.symbolsOf.delete(m.id);
         return;
       }
       if (q) {
@@ -58,13 +74,19 @@ export class LintWorkerClient {
         return;
       }
       const p = this.pending.get(m.id);
-      if (!p) return;
+      if (!p) {
+        // A finished job that failed after its diagnostics: its outline will not come.
+        this.symbolsOf.get(m.id)?.(undefined);
+        this.symbolsOf.delete(m.id);
+        return;
+      }
       this.pending.delete(m.id);
       if (m.results) {
         // Only the latest job's snapshots are wanted.
         this.snapshotsOf.clear();
         if (p.onSnapshot) this.snapshotsOf.set(m.id, p.onSnapshot);
-        p.resolve(m.results.map((r) => ({ ...r, job: m.id })));
+        const outlines = new Promise<WorkerSymbols[] | undefined>((resolve) => this.symbolsOf.set(m.id, resolve));
+        p.resolve(m.results.map((r) => ({ ...r, job: m.id, symbols: outlines.then((all) => all?.find((o) => o.file === r.file)?.symbols) })));
       } else p.reject(new Error(m.error ?? 'lint failed'));
     });
     const fail = (err: Error) => {
@@ -73,6 +95,7 @@ export class LintWorkerClient {
       for (const p of [...this.pending.values(), ...this.questions.values()]) p.reject(err);
       this.pending.clear();
       this.questions.clear();
+      this.dropOutlines();
     };
     worker.on('error', fail);
     worker.on('exit', (code) => fail(new Error(`lint worker exited (${code})`)));
@@ -148,11 +171,19 @@ export class LintWorkerClient {
     this.pending.clear();
     this.questions.clear();
     this.snapshotsOf.clear();
+    this.dropOutlines();
     void worker?.terminate();
+  }
+
+  /** Outlines that will not come (the worker failed or was stopped): their files have none. */
+  private dropOutlines(): void {
+    for (const resolve of this.symbolsOf.values()) resolve(undefined);
+    this.symbolsOf.clear();
   }
 
   dispose(): void {
     void this.worker?.terminate();
     this.worker = undefined;
+    this.dropOutlines();
   }
 }
