@@ -214,8 +214,13 @@ export const schemaRecords: Analysis<SchemaRecords> = (config) => {
   let word: WordFacts | undefined;
   let cmd: CommandFacts | undefined;
   let base = 0;
+  // The reasons the last argument-name list gave under `cmd`: runs of commands share one list
+  // (the model shares equal lists), so most records need no argument look-up at all.
+  let lastNames: readonly (string | null)[] | undefined;
+  let namesReasons = 0;
   for (const record of config.commands) {
     if (record.menuSegments !== lastSegments || record.command !== lastCommand) {
+      lastNames = undefined;
       if (record.menuSegments !== lastSegments) where = facts.path(record.menuSegments);
       lastSegments = record.menuSegments;
       lastCommand = record.command;
@@ -225,7 +230,13 @@ export const schemaRecords: Analysis<SchemaRecords> = (config) => {
     }
     let reasons = base;
     if (cmd !== undefined) {
-      for (const name of record.argNames) if (name !== null) reasons |= cmd.arg(name).flags;
+      const names = record.argNames;
+      if (names !== lastNames) {
+        lastNames = names;
+        namesReasons = 0;
+        for (const name of names) if (name !== null) namesReasons |= cmd.arg(name).flags;
+      }
+      reasons |= namesReasons;
     }
     if (reasons !== 0) notable.push(resolved(record, where, word, reasons));
   }
