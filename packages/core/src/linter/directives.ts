@@ -11,7 +11,7 @@
  */
 import type { Comment, Diagnostic, Script, SourceText, Span } from '@roslint/parser';
 import { forEachNode, type AnyNode } from '@roslint/parser';
-import type { RouterConfig } from '../model/types.js';
+import { staticProp, type RouterConfig } from '../model/types.js';
 
 export const UNUSED_DIRECTIVE = 'roslint/unused-directive';
 export const INTERNAL_ERROR = 'roslint/internal-error';
@@ -240,8 +240,10 @@ export function applySuppressions(input: SuppressionInput): SuppressionResult {
   // An item's own comment: `comment="… roslint-ignore: rule-a,rule-b"`.
   for (const menu of config.menus.values()) {
     for (const item of menu.items) {
-      const comment = item.props.get('comment');
-      if (!comment || comment.dynamic || !comment.text.includes('roslint-ignore')) continue;
+      // staticProp first: it answers without building a value, and few comments carry a directive.
+      const text = staticProp(item, 'comment');
+      if (text === undefined || !text.includes('roslint-ignore')) continue;
+      const comment = item.props.get('comment')!;
       const rules = parseIgnoreComment(comment.text);
       if (rules.length === 0) continue;
       const spans: Span[] = [item.span, ...item.touchedBy];
