@@ -18,9 +18,9 @@
  * `/system script` and scheduler lines are long, and scanning them the general way cost more than
  * the rest of a router's export.
  */
-import type { Arg, Expr, NamedArg, Statement, StringExpr, StringPart } from './ast.js';
+import type { Arg, Expr, Identifier, NamedArg, Statement, StringExpr, StringPart } from './ast.js';
 import { SCRIPT_PROPERTIES, SPACED_VALUE_ARGS } from './commands.js';
-import { buildCommand, OFFSET_MAPS } from './grammar.js';
+import { buildCommand, isLeadingVerb, OFFSET_MAPS, verbCommand } from './grammar.js';
 import { decodeEscapedBytes, SIMPLE_ESCAPES } from './lexer/escapes.js';
 import type { Tok } from './lexer/tokens.js';
 import {
@@ -49,17 +49,26 @@ export function intern(name: string): string {
   return name;
 }
 
+/**
+ * The last name interned per (length, first and last character): an export repeats a handful of
+ * names, and comparing the text in place is cheaper than slicing it and hashing the slice.
+ */
+const RECENT_NAMES: (string | undefined)[] = new Array(256).fill(undefined);
+
+/** `intern(t.slice(start, end))`, without the slice when the name was seen recently. */
+function internAt(t: string, start: number, end: number): string {
+  const len = end - start;
+  const key = (len * 31 + t.charCodeAt(start) * 7 + t.charCodeAt(end - 1)) & 255;
+  const recent = RECENT_NAMES[key];
+  if (recent !== undefined && recent.length === len && t.startsWith(recent, start)) return recent;
+  const name = intern(t.slice(start, end));
+  RECENT_NAMES[key] = name;
+  return name;
+}
+
 /** The slash of an absolute path, shaped as the token `buildCommand` reads (startOffset, end). */
 function slashToken(at: number): Tok {
   return { startOffset: at, end: at + 1 } as Tok;
-}
-
-export interface FlatStatement {
-  statement: Statement;
-  /** Offset just after the statement's terminator (newline or `;`), where scanning resumes. */
-  next: number;
-  /** A string value of a script-carrying property occurs in it (ScannedStatement.hasScriptString). */
-  hasScriptString: boolean;
 }
 
 export class FlatLineParser {
@@ -89,11 +98,18 @@ export class FlatLineParser {
   private srcStart: Int32Array | null = null;
   private srcEnd: Int32Array | null = null;
   private sawScriptString = false;
+  /** After a statement was parsed: the offset just after its terminator (newline or `;`), where scanning resumes. */
+  next = 0;
+  /** After a statement was parsed: a string value of a script-carrying property occurs in it (ScannedStatement.hasScriptString). */
+  hasScriptString = false;
 
   constructor(private readonly src: string) {}
 
-  /** Parses the statement starting at `start` (a non-blank, non-comment character), or null. */
-  statementAt(start: number): FlatStatement | null {
+  /**
+   * Parses the statement starting at `start` (a non-blank, non-comment character), or null; on
+   * success `next` and `hasScriptString` describe it (fields, not a result object per line).
+   */
+  statementAt(start: number): Statement | null {
     this.pos = start;
     this.pendingWs = true;
     this.last = LAST_OTHER;
@@ -108,7 +124,9 @@ export class FlatLineParser {
     this.advance();
     const statement = this.commandLine();
     if (statement === null || this.kind !== END) return null;
-    return { statement, next: this.pos, hasScriptString: this.sawScriptString };
+    this.next = this.pos;
+    this.hasScriptString = this.sawScriptString;
+    return statement;
   }
 
   // ---- parser (the shapes of fastpath.ts fastCommand / fastValue) -------------------------------
@@ -119,6 +137,14 @@ export class FlatLineParser {
     if (this.kind === SLASH) {
       slash = slashToken(this.start);
       this.advance();
+    }
+    // The usual line starts with its verb (`add …`): build its identifier directly instead of a
+    // positional word that buildCommand would turn into one (and slice off the argument list).
+    let verb: Identifier | null = null;
+    if (!slash && this.kind === WORD && isLeadingVerb(this.text)) {
+      verb = { kind: 'identifier', name: this.text, start: this.start, end: this.end };
+      this.advance();
+      if (this.gluedOrFailed()) return null;
     }
     const items: Arg[] = [];
     for (;;) {
@@ -160,6 +186,7 @@ export class FlatLineParser {
       }
     }
     if (this.kind === FAIL) return null;
+    if (verb !== null) return verbCommand(verb, items);
     if (!slash && items.length === 0) return null;
     return buildCommand(undefined, slash, undefined, items);
   }
@@ -191,10 +218,13 @@ export class FlatLineParser {
       expr = { kind: 'substitution', command, start: open, end: this.end };
       this.advance();
     }
+    return this.gluedOrFailed() ? null : expr;
+  }
+
+  /** After a value: something glued to it (a concatenation is the grammar's job) or a lexer failure. */
+  private gluedOrFailed(): boolean {
     const next = this.kind;
-    if (!this.ws && (next === WORD || next === STRING || next === LBRACK)) return null;
-    if (next === FAIL) return null;
-    return expr;
+    return (!this.ws && (next === WORD || next === STRING || next === LBRACK)) || next === FAIL;
   }
 
   // ---- lexer (the rules of scanner.ts scanCommand / commandWord / scanString) --------------------
@@ -345,7 +375,7 @@ export class FlatLineParser {
     const i = end;
     this.touched();
     if (eqAt !== -1) {
-      const name = intern(t.slice(start, eqAt));
+      const name = internAt(t, start, eqAt);
       this.emit(NAMED, start, eqAt);
       this.text = name;
       this.end2 = eqAt + 1;
@@ -353,7 +383,9 @@ export class FlatLineParser {
       this.valueOf = name;
       return;
     }
-    const word = t.slice(start, i);
+    // The first word of a command is its path or verb (`add`, `set`, `ip`): a few words repeated
+    // on every line, so shared rather than sliced each time.
+    const word = inValue || this.hasCmdWord ? t.slice(start, i) : internAt(t, start, i);
     this.pos = i;
     if (!inValue && word === 'where' && this.hasCmdWord) {
       this.kind = FAIL;

@@ -118,10 +118,11 @@ export class Scanner {
       if (!flatLineHooks.disabled) {
         this.skipBlank();
         if (this.pos >= text.length) return null;
-        const flat = (this.flat ??= new FlatLineParser(text)).statementAt(this.pos);
-        if (flat) {
+        const flat = (this.flat ??= new FlatLineParser(text));
+        const statement = flat.statementAt(this.pos);
+        if (statement) {
           this.pos = flat.next;
-          return parsedStatement(flat.statement, flat.hasScriptString);
+          return parsedStatement(statement, flat.hasScriptString);
         }
       }
       if (this.pos >= text.length) return null;
