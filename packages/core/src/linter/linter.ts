@@ -97,6 +97,7 @@ function parseAndBuild(content: string | Uint8Array, file: string, routerosVersi
   let modelFailure: string | undefined;
   const astSecrets: Span[] = [];
   const statements: number[] = [];
+  let secret: ((n: AnyNode) => void) | undefined;
   let visit: ((n: AnyNode) => void) | undefined;
   const onStatement = (stmt: Statement, comments: readonly Comment[]): void => {
     const text = source!.text;
@@ -108,17 +109,18 @@ function parseAndBuild(content: string | Uint8Array, file: string, routerosVersi
     }
     try {
       if (!visit) {
-        const secret = secretNodeVisitor(text, astSecrets);
+        const isSecret = (secret = secretNodeVisitor(text, astSecrets));
         const statement = statementSpanVisitor(statements);
         visit = (n) => {
-          secret(n);
+          isSecret(n);
           statement(n);
         };
       }
       if (isFlatCommand(stmt)) {
-        // The bulk of an export: the only nodes the visitor acts on are the statement and its named args.
-        visit(stmt as unknown as AnyNode);
-        for (const arg of stmt.args) if (arg.kind === 'named') visit(arg as unknown as AnyNode);
+        // The bulk of an export: the only nodes the visitors act on are the statement (a command:
+        // its span is recorded, it holds no secret itself) and its named args (never statements).
+        statements.push(stmt.start, stmt.end);
+        for (const arg of stmt.args) if (arg.kind === 'named') secret!(arg as unknown as AnyNode);
       } else forEachNode(stmt, visit);
     } catch {
       // A malformed statement must not stop redaction; the lexical scan still runs.

@@ -90,17 +90,37 @@ const FIRST_SLOTS = 64;
 const MAX_SLOTS = 1 << 14;
 
 /**
- * Append-only storage of the records' arguments, in chunks so that growing never copies: per
- * argument slot, its offsets (an Int32Array) and its static text (an array, index-aligned), so a
- * record holds no array of its own. Also the pools of argument-name lists and repeated values the
- * records share.
+ * One chunk of the arena: per slot, `PER_ARG` offsets and a text (index-aligned). A record's first
+ * slot is its header (below), then one slot per argument.
+ */
+export interface LogChunk {
+  readonly offsets: Int32Array;
+  readonly texts: (string | null | undefined)[];
+  /** The file's text (values known only by their source: code blocks, dynamic values). */
+  readonly source: string;
+}
+
+// A record's header slot: the statement's and the command word's offsets, and its flags. Its text
+// is the verb. Kept here rather than in fields: a record is then 4 fields (a 20 MB export has
+// 400,000 of them, each copied by the garbage collector while young).
+const H_START = 0, H_END = 1, H_CMD_START = 2, H_CMD_END = 3, H_FLAGS = 4;
+/** Header flag: the command ran under control flow. */
+const UNCERTAIN = 1;
+
+/**
+ * Append-only storage of the records' headers and arguments, in chunks so that growing never
+ * copies (see `LogChunk`), so a record holds no array of its own. Also the pools of argument-name
+ * lists and repeated values the records share.
  */
 export class LogArena {
-  private offsets = new Int32Array(FIRST_SLOTS * PER_ARG);
-  private texts: (string | undefined)[] = [];
+  private chunk: LogChunk;
   private used = 0;
   private readonly namesRoot: NamesNode = { next: new Map(), names: [] };
   readonly values = new ValuePool();
+
+  constructor(private readonly source: string) {
+    this.chunk = { offsets: new Int32Array(FIRST_SLOTS * PER_ARG), texts: [], source };
+  }
 
   /**
    * The shared (frozen) list of argument names for `args`, as `LoggedCommand.argNames` holds it.
@@ -123,31 +143,31 @@ export class LogArena {
   }
 
   /**
-   * Room for `n` arguments: the chunk of offsets (`PER_ARG` per slot), the chunk of texts (one per
-   * slot) and the first slot. Every slot's text is filled by the caller, in order.
+   * Room for `n` slots: returns the first; `current` is the chunk that holds them. Every slot's
+   * text is pushed by the caller, in order.
    */
-  reserve(n: number): [Int32Array, (string | undefined)[], number] {
-    if (this.used + n > this.offsets.length / PER_ARG) {
-      const slots = Math.min(MAX_SLOTS, (this.offsets.length / PER_ARG) * 2);
-      this.offsets = new Int32Array(Math.max(slots, n) * PER_ARG);
-      this.texts = [];
+  reserve(n: number): number {
+    const capacity = this.chunk.offsets.length / PER_ARG;
+    if (this.used + n > capacity) {
+      const slots = Math.min(MAX_SLOTS, capacity * 2);
+      this.chunk = { offsets: new Int32Array(Math.max(slots, n) * PER_ARG), texts: [], source: this.source };
       this.used = 0;
     }
     const slot = this.used;
     this.used += n;
-    return [this.offsets, this.texts, slot];
+    return slot;
+  }
+
+  get current(): LogChunk {
+    return this.chunk;
   }
 }
 
 export class LoggedCommand implements CommandRecord {
   readonly argNames: readonly (string | null)[];
-  readonly command: string | null;
-  private readonly offsets: Int32Array;
-  private readonly texts: (string | undefined)[];
-  /** The first argument's slot in `texts`; its offsets start at `slot * PER_ARG`. */
+  private readonly chunk: LogChunk;
+  /** The header's slot in the chunk; argument `i` is slot `slot + 1 + i`. */
   private readonly slot: number;
-  private readonly cmdStart: number;
-  private readonly cmdEnd: number;
 
   constructor(
     /** Shared by every command of the menu (three fields of the record, one pointer here). */
@@ -156,23 +176,28 @@ export class LoggedCommand implements CommandRecord {
     commandSpan: Span | undefined,
     args: readonly Arg[],
     /** The statement's offsets (`span` builds the object on access: one object less per record). */
-    private readonly start: number,
-    private readonly end: number,
-    readonly uncertain: boolean,
+    start: number,
+    end: number,
+    uncertain: boolean,
     arena: LogArena,
   ) {
-    this.command = command === null ? null : arena.values.share('\0verb', command);
-    this.cmdStart = commandSpan ? commandSpan.start : -1;
-    this.cmdEnd = commandSpan ? commandSpan.end : -1;
     const n = args.length;
     this.argNames = arena.namesOf(args);
-    const [offsets, texts, slot] = arena.reserve(n);
-    this.offsets = offsets;
-    this.texts = texts;
+    const slot = arena.reserve(n + 1);
+    const chunk = arena.current;
+    this.chunk = chunk;
     this.slot = slot;
+    const { offsets, texts } = chunk;
+    const h = slot * PER_ARG;
+    offsets[h + H_START] = start;
+    offsets[h + H_END] = end;
+    offsets[h + H_CMD_START] = commandSpan ? commandSpan.start : -1;
+    offsets[h + H_CMD_END] = commandSpan ? commandSpan.end : -1;
+    offsets[h + H_FLAGS] = uncertain ? UNCERTAIN : 0;
+    texts.push(command === null ? null : arena.values.share('\0verb', command));
     for (let i = 0; i < n; i++) {
       const a = args[i]!;
-      const o = (slot + i) * PER_ARG;
+      const o = (slot + 1 + i) * PER_ARG;
       offsets[o + 4] = a.start;
       offsets[o + 5] = a.end;
       if (a.kind === 'named') {
@@ -198,6 +223,19 @@ export class LoggedCommand implements CommandRecord {
     }
   }
 
+  /** The file's text. */
+  get sourceText(): string {
+    return this.chunk.source;
+  }
+
+  get command(): string | null {
+    return this.chunk.texts[this.slot] as string | null;
+  }
+
+  get uncertain(): boolean {
+    return (this.chunk.offsets[this.slot * PER_ARG + H_FLAGS]! & UNCERTAIN) !== 0;
+  }
+
   /**
    * The property value named argument `i` sets: its static text, or its source text when it is a
    * code block or array (not dynamic) or depends on variables or commands (dynamic, so uncertain).
@@ -205,21 +243,22 @@ export class LoggedCommand implements CommandRecord {
    * file's text.
    */
   propertyValue(i: number, text: string): PropertyValue {
-    const o = this.offsets;
-    const k = (this.slot + i) * PER_ARG;
+    const o = this.chunk.offsets;
+    const k = (this.slot + 1 + i) * PER_ARG;
+    const h = this.slot * PER_ARG;
     const flags = o[k + 6]!;
     const negated = (flags & NEGATED) !== 0;
     const nameSpan = { start: o[k]!, end: o[k + 1]! };
-    const statementSpan = { start: this.start, end: this.end };
-    const uncertain = this.uncertain;
+    const statementSpan = { start: o[h + H_START]!, end: o[h + H_END]! };
+    const uncertain = (o[h + H_FLAGS]! & UNCERTAIN) !== 0;
     if ((flags & NO_VALUE) !== 0) {
       // `name=` — an empty value; its span is the empty range right after `=`.
       const at = Math.min(o[k + 5]!, nameSpan.end + 1);
       return { text: '', negated, dynamic: false, uncertain, span: { start: at, end: at }, nameSpan, statementSpan };
     }
     const span = { start: o[k + 2]!, end: o[k + 3]! };
-    const known = this.texts[this.slot + i];
-    if (known !== undefined) return { text: known, negated, dynamic: false, uncertain, span, nameSpan, statementSpan };
+    const known = this.chunk.texts[this.slot + 1 + i];
+    if (known !== undefined && known !== null) return { text: known, negated, dynamic: false, uncertain, span, nameSpan, statementSpan };
     const source = text.slice(span.start, span.end);
     if ((flags & SOURCE_TEXT) !== 0) return { text: source, negated, dynamic: false, uncertain, span, nameSpan, statementSpan };
     return { text: source, negated, dynamic: true, uncertain: true, span, nameSpan, statementSpan };
@@ -227,23 +266,28 @@ export class LoggedCommand implements CommandRecord {
 
   /** `propertyValue(i).text` without building the value. */
   propertyText(i: number, text: string): string {
-    const k = (this.slot + i) * PER_ARG;
-    if ((this.offsets[k + 6]! & NO_VALUE) !== 0) return '';
-    return this.texts[this.slot + i] ?? text.slice(this.offsets[k + 2]!, this.offsets[k + 3]!);
+    const at = this.slot + 1 + i;
+    const k = at * PER_ARG;
+    const o = this.chunk.offsets;
+    if ((o[k + 6]! & NO_VALUE) !== 0) return '';
+    return this.chunk.texts[at] ?? text.slice(o[k + 2]!, o[k + 3]!);
   }
 
   /** `propertyValue(i).dynamic` without building the value. */
   propertyDynamic(i: number): boolean {
-    return this.texts[this.slot + i] === undefined && (this.offsets[(this.slot + i) * PER_ARG + 6]! & (NO_VALUE | SOURCE_TEXT)) === 0;
+    const at = this.slot + 1 + i;
+    return this.chunk.texts[at] === undefined && (this.chunk.offsets[at * PER_ARG + 6]! & (NO_VALUE | SOURCE_TEXT)) === 0;
   }
 
   /** Built on each access: the texts live in the arena's shared chunk. */
   get argValues(): (string | undefined)[] {
-    return this.texts.slice(this.slot, this.slot + this.argNames.length);
+    const first = this.slot + 1;
+    return this.chunk.texts.slice(first, first + this.argNames.length) as (string | undefined)[];
   }
 
   get span(): Span {
-    return { start: this.start, end: this.end };
+    const h = this.slot * PER_ARG;
+    return { start: this.chunk.offsets[h + H_START]!, end: this.chunk.offsets[h + H_END]! };
   }
 
   get menu(): string {
@@ -259,17 +303,20 @@ export class LoggedCommand implements CommandRecord {
   }
 
   get commandSpan(): Span | undefined {
-    return this.cmdStart < 0 ? undefined : { start: this.cmdStart, end: this.cmdEnd };
+    const h = this.slot * PER_ARG;
+    const o = this.chunk.offsets;
+    return o[h + H_CMD_START]! < 0 ? undefined : { start: o[h + H_CMD_START]!, end: o[h + H_CMD_END]! };
   }
 
   get args(): LoggedArg[] {
     const out: LoggedArg[] = [];
-    const o = this.offsets;
+    const o = this.chunk.offsets;
     for (let i = 0; i < this.argNames.length; i++) {
-      const k = (this.slot + i) * PER_ARG;
+      const at = this.slot + 1 + i;
+      const k = at * PER_ARG;
       out.push({
         name: this.argNames[i]!,
-        value: this.texts[this.slot + i],
+        value: this.chunk.texts[at] as string | undefined,
         nameSpan: o[k]! < 0 ? undefined : { start: o[k]!, end: o[k + 1]! },
         valueSpan: o[k + 2]! < 0 ? undefined : { start: o[k + 2]!, end: o[k + 3]! },
         span: { start: o[k + 4]!, end: o[k + 5]! },

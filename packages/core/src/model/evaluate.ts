@@ -104,7 +104,7 @@ const ITEM_VERBS = new Set(['add', 'set', 'remove', 'enable', 'disable', 'unset'
 class Evaluator {
   readonly store = new ModelStore();
   readonly commands: CommandRecord[] = [];
-  private readonly arena = new LogArena();
+  private readonly arena: LogArena;
   private readonly nameCache: Map<string, Map<string, string>>;
   /** Some command carried a `private-key` argument. */
   sawPrivateKey = false;
@@ -118,6 +118,7 @@ class Evaluator {
     private readonly source: SourceText,
     private readonly version: string | undefined,
   ) {
+    this.arena = new LogArena(source.text);
     const key = version ?? '';
     let caches = NAME_CACHES.get(key);
     if (!caches) {
@@ -395,7 +396,7 @@ class Evaluator {
       resolved, verb,
       stmt.command ?? undefined, args, node.start, node.end, ctx.uncertain, this.arena,
     );
-    if (!this.sawPrivateKey) for (const a of args) if (a.kind === 'named' && a.name === 'private-key') this.sawPrivateKey = true;
+    if (!this.sawPrivateKey && rec.argNames.includes('private-key')) this.sawPrivateKey = true;
     this.commands.push(rec);
     return rec;
   }

@@ -149,7 +149,7 @@ export function addItem(ctx: ItemCommandContext): Item {
   const layout = layoutOf(ctx, ADD_CONTROL_ARGS);
   if (!layout.steered) {
     // The common `add`: the item's properties are the command's arguments, read from the log.
-    const item = ctx.store.newLoggedItem(ctx.menu, ctx.logged, layout, ctx.source.text, ctx.uncertain);
+    const item = ctx.store.newLoggedItem(ctx.logged, layout, ctx.uncertain);
     ctx.store.insert(item);
     return item;
   }

@@ -53,8 +53,8 @@ export class ModelStore {
   }
 
   /** An item made by a plain `add`, read from its log record (see logged-item.ts). */
-  newLoggedItem(menu: string, record: LoggedCommand, layout: PropLayout, text: string, uncertain: boolean): LoggedItem {
-    const item = new LoggedItem(this.nextId++, menu, record, layout, text, uncertain, NO_TOUCHES);
+  newLoggedItem(record: LoggedCommand, layout: PropLayout, uncertain: boolean): LoggedItem {
+    const item = new LoggedItem(this.nextId++, record, layout, uncertain, NO_TOUCHES);
     if (!uncertain && item.anyDynamic()) item.uncertain = true;
     return item;
   }
