@@ -32,7 +32,7 @@ function compareAll(text: string, uncertainOf: (i: number) => boolean): number {
     const verb = stmt.command?.name ?? null;
     const span = stmt.command ?? undefined;
     const uncertain = uncertainOf(i);
-    const now = new LoggedCommand(resolved, verb, span, stmt.args, stmt.start, stmt.end, uncertain, arena);
+    const now = LoggedCommand.of(resolved, verb, span, stmt.args, stmt.start, stmt.end, uncertain, arena);
     const old = new legacy.LoggedCommand(resolved, verb, span, stmt.args, stmt.start, stmt.end, uncertain, oldArena);
     expect(now.sourceText).toBe(text);
     expect({

@@ -20,6 +20,7 @@
  */
 import type { Arg, Expr, Identifier, NamedArg, Statement, StringExpr, StringPart } from './ast.js';
 import { SCRIPT_PROPERTIES, SPACED_VALUE_ARGS } from './commands.js';
+import { FlatCommand } from './flatcommand.js';
 import { buildCommand, isLeadingVerb, OFFSET_MAPS, verbCommand } from './grammar.js';
 import { decodeEscapedBytes, SIMPLE_ESCAPES } from './lexer/escapes.js';
 import type { Tok } from './lexer/tokens.js';
@@ -98,6 +99,8 @@ export class FlatLineParser {
   private srcStart: Int32Array | null = null;
   private srcEnd: Int32Array | null = null;
   private sawScriptString = false;
+  /** The one FlatCommand of this file, refilled for each plain `verb name=value …` line. */
+  private readonly flatCommand = new FlatCommand();
   /** After a statement was parsed: the offset just after its terminator (newline or `;`), where scanning resumes. */
   next = 0;
   /** After a statement was parsed: a string value of a script-carrying property occurs in it (ScannedStatement.hasScriptString). */
@@ -107,9 +110,10 @@ export class FlatLineParser {
 
   /**
    * Parses the statement starting at `start` (a non-blank, non-comment character), or null; on
-   * success `next` and `hasScriptString` describe it (fields, not a result object per line).
+   * success `next` and `hasScriptString` describe it (fields, not a result object per line). A
+   * plain `verb name=value …` line comes back as this parser's FlatCommand, valid until the next call.
    */
-  statementAt(start: number): Statement | null {
+  statementAt(start: number): Statement | FlatCommand | null {
     this.pos = start;
     this.pendingWs = true;
     this.last = LAST_OTHER;
@@ -132,36 +136,44 @@ export class FlatLineParser {
   // ---- parser (the shapes of fastpath.ts fastCommand / fastValue) -------------------------------
 
   /** One command line up to END (top level) or `]` (inside brackets); null = not flat. */
-  private commandLine(): Statement | null {
+  private commandLine(): Statement | FlatCommand | null {
     let slash: Tok | undefined;
     if (this.kind === SLASH) {
       slash = slashToken(this.start);
       this.advance();
     }
-    // The usual line starts with its verb (`add …`): build its identifier directly instead of a
+    // The usual line starts with its verb (`add …`): its identifier is built directly instead of a
     // positional word that buildCommand would turn into one (and slice off the argument list).
+    // At the top level its `name=value` arguments go into `flat` (no AST) for as long as they
+    // are all plain (see flatcommand.ts); `items` is null until then.
     let verb: Identifier | null = null;
+    let flat: FlatCommand | null = null;
     if (!slash && this.kind === WORD && isLeadingVerb(this.text)) {
-      verb = { kind: 'identifier', name: this.text, start: this.start, end: this.end };
+      if (this.inBracket) verb = { kind: 'identifier', name: this.text, start: this.start, end: this.end };
+      else flat = this.flatCommand.begin(this.text, this.start, this.end);
       this.advance();
       if (this.gluedOrFailed()) return null;
     }
-    const items: Arg[] = [];
+    let items: Arg[] | null = flat === null ? [] : null;
     for (;;) {
       const kind = this.kind;
       if (kind === END || kind === RBRACK) break;
-      if (kind === BANG) {
-        const bangStart = this.start;
-        this.advance();
-        if (this.kind !== WORD) return null;
-        items.push({ kind: 'unset', name: this.text, start: bangStart, end: this.end });
-        this.advance();
-      } else if (kind === NAMED) {
+      if (kind === NAMED) {
         const name = this.text;
         const nameStart = this.start;
         const nameEnd = this.end;
         const eqEnd = this.end2;
         this.advance();
+        if (items === null) {
+          const vk = this.kind;
+          if ((vk === WORD || (vk === STRING && this.srcStart === null)) && (!this.ws || SPACED_VALUE_ARGS.has(name))) {
+            flat!.push(name, nameStart, nameEnd, this.text, this.start, this.end, vk === STRING);
+            this.advance();
+            if (this.gluedOrFailed()) return null;
+            continue;
+          }
+          items = flat!.args();
+        }
         let bangEnd = -1;
         if (this.kind === BANG) {
           bangEnd = this.end;
@@ -177,6 +189,15 @@ export class FlatLineParser {
           start: nameStart, end: value ? value.end : bangEnd !== -1 ? bangEnd : eqEnd,
         };
         items.push(arg);
+        continue;
+      }
+      items ??= flat!.args();
+      if (kind === BANG) {
+        const bangStart = this.start;
+        this.advance();
+        if (this.kind !== WORD) return null;
+        items.push({ kind: 'unset', name: this.text, start: bangStart, end: this.end });
+        this.advance();
       } else if (isValueStart(kind)) {
         const value = this.value();
         if (value === null) return null;
@@ -186,9 +207,10 @@ export class FlatLineParser {
       }
     }
     if (this.kind === FAIL) return null;
-    if (verb !== null) return verbCommand(verb, items);
-    if (!slash && items.length === 0) return null;
-    return buildCommand(undefined, slash, undefined, items);
+    if (flat !== null) return items === null ? flat : verbCommand({ kind: 'identifier', name: flat.verb, start: flat.verbStart, end: flat.verbEnd }, items);
+    if (verb !== null) return verbCommand(verb, items!);
+    if (!slash && items!.length === 0) return null;
+    return buildCommand(undefined, slash, undefined, items!);
   }
 
   /** One value; null when something is glued to it (a concatenation is the grammar's job). */
@@ -211,7 +233,8 @@ export class FlatLineParser {
       this.advance();
       let command = null;
       if (this.kind !== RBRACK) {
-        const cmd = this.commandLine();
+        // Inside brackets: never a FlatCommand.
+        const cmd = this.commandLine() as Statement | null;
         if (cmd === null || cmd.kind !== 'command' || this.kind !== RBRACK) return null;
         command = cmd;
       }

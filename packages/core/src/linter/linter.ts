@@ -7,7 +7,7 @@
  * Nothing here throws on any input: a failing rule becomes a `roslint/internal-error` diagnostic.
  */
 import { forEachNode, parse, SourceText } from '@roslint/parser';
-import type { AnyNode, CommandStatement, Comment, Diagnostic, ParseResult, Severity, Span, Statement } from '@roslint/parser';
+import type { AnyNode, CommandStatement, Comment, Diagnostic, FlatCommand, ParseResult, Severity, Span, Statement } from '@roslint/parser';
 import { ConfigBuilder, emptyConfig } from '../model/evaluate.js';
 import type { RouterConfig } from '../model/types.js';
 import type {
@@ -126,11 +126,26 @@ function parseAndBuild(content: string | Uint8Array, file: string, routerosVersi
       // A malformed statement must not stop redaction; the lexical scan still runs.
     }
   };
+  // A plain `add` line straight to the model, without its AST (most of an export). Declined
+  // (its statement then comes to onStatement): after a model failure, and when an argument name
+  // ends in `-key`, the only flat arguments the secret visitor looks at.
+  const onFlatCommand = (cmd: FlatCommand, comments: readonly Comment[]): boolean => {
+    if (modelFailure) return false;
+    for (let i = 0; i < cmd.count; i++) if (cmd.names[i]!.endsWith('-key')) return false;
+    try {
+      builder ??= new ConfigBuilder(source!, { file, routerosVersion });
+      if (!builder.flatCommand(cmd, comments)) return false;
+    } catch (err) {
+      modelFailure = errorText(err);
+    }
+    statements.push(cmd.start, cmd.end);
+    return true;
+  };
   let parsed: ParseResult;
   let parseFailure: string | undefined;
   try {
     source = typeof content === 'string' ? new SourceText(content) : SourceText.fromBytes(content);
-    parsed = parse(source, { file, onStatement });
+    parsed = parse(source, { file, onStatement, onFlatCommand });
     // A parser that does not stream (a test double) returns the body instead.
     for (const stmt of parsed.script.body) onStatement(stmt, parsed.script.comments);
   } catch (err) {

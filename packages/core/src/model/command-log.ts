@@ -5,7 +5,7 @@
  * with every record naming the same arguments, and keeps its arguments' static texts and offsets
  * in the arena's shared chunks; `args` and `argValues` are built on each access.
  */
-import type { Arg, Span } from '@roslint/parser';
+import type { Arg, FlatCommand, Span } from '@roslint/parser';
 import type { CommandRecord, LoggedArg, PropertyValue } from './types.js';
 import type { ResolvedMenu } from './menu-path.js';
 import { exprText } from './values.js';
@@ -35,6 +35,16 @@ function argKey(a: Arg): string | null {
 interface NamesNode {
   next: Map<string | null, NamesNode>;
   names: readonly (string | null)[];
+}
+
+/** The trie node below `node` for one more name. */
+function childOf(node: NamesNode, key: string | null): NamesNode {
+  let child = node.next.get(key);
+  if (child === undefined) {
+    child = { next: new Map(), names: Object.freeze([...node.names, key]) };
+    node.next.set(key, child);
+  }
+  return child;
 }
 
 /** Values longer than this are not worth sharing (comments, scripts, keys). */
@@ -130,23 +140,38 @@ export class LogArena {
   namesOf(args: readonly Arg[]): readonly (string | null)[] {
     if (args.length > MAX_SHARED_NAMES) return Object.freeze(args.map(argKey));
     let node = this.namesRoot;
-    for (let i = 0; i < args.length; i++) {
-      const key = argKey(args[i]!);
-      let child = node.next.get(key);
-      if (child === undefined) {
-        child = { next: new Map(), names: Object.freeze([...node.names, key]) };
-        node.next.set(key, child);
-      }
-      node = child;
-    }
+    for (let i = 0; i < args.length; i++) node = childOf(node, argKey(args[i]!));
+    return node.names;
+  }
+
+  /** `namesOf` for the arguments of a flat command (all named). */
+  namesOfFlat(cmd: FlatCommand): readonly (string | null)[] {
+    if (cmd.count > MAX_SHARED_NAMES) return Object.freeze(cmd.names.slice(0, cmd.count));
+    let node = this.namesRoot;
+    for (let i = 0; i < cmd.count; i++) node = childOf(node, cmd.names[i]!);
     return node.names;
   }
 
   /**
-   * Room for `n` slots: returns the first; `current` is the chunk that holds them. Every slot's
-   * text is pushed by the caller, in order.
+   * Reserves a record's header slot and `n` argument slots, and fills the header (the command
+   * word's offsets are -1 without one; its text, the verb, is pushed here; the caller pushes one
+   * text per argument, in order). Returns the header's slot.
    */
-  reserve(n: number): number {
+  header(n: number, start: number, end: number, cmdStart: number, cmdEnd: number, uncertain: boolean, command: string | null): number {
+    const slot = this.reserve(n + 1);
+    const { offsets, texts } = this.chunk;
+    const h = slot * PER_ARG;
+    offsets[h + H_START] = start;
+    offsets[h + H_END] = end;
+    offsets[h + H_CMD_START] = cmdStart;
+    offsets[h + H_CMD_END] = cmdEnd;
+    offsets[h + H_FLAGS] = uncertain ? UNCERTAIN : 0;
+    texts.push(command === null ? null : this.values.share('\0verb', command));
+    return slot;
+  }
+
+  /** Room for `n` slots: returns the first; `current` is the chunk that holds them. */
+  private reserve(n: number): number {
     const capacity = this.chunk.offsets.length / PER_ARG;
     if (this.used + n > capacity) {
       const slots = Math.min(MAX_SLOTS, capacity * 2);
@@ -164,37 +189,31 @@ export class LogArena {
 }
 
 export class LoggedCommand implements CommandRecord {
-  readonly argNames: readonly (string | null)[];
-  private readonly chunk: LogChunk;
-  /** The header's slot in the chunk; argument `i` is slot `slot + 1 + i`. */
-  private readonly slot: number;
-
-  constructor(
+  private constructor(
     /** Shared by every command of the menu (three fields of the record, one pointer here). */
     private readonly resolved: ResolvedMenu,
+    readonly argNames: readonly (string | null)[],
+    private readonly chunk: LogChunk,
+    /** The header's slot in the chunk; argument `i` is slot `slot + 1 + i`. */
+    private readonly slot: number,
+  ) {}
+
+  /** Logs a command from its AST. */
+  static of(
+    resolved: ResolvedMenu,
     command: string | null,
     commandSpan: Span | undefined,
     args: readonly Arg[],
-    /** The statement's offsets (`span` builds the object on access: one object less per record). */
     start: number,
     end: number,
     uncertain: boolean,
     arena: LogArena,
-  ) {
+  ): LoggedCommand {
     const n = args.length;
-    this.argNames = arena.namesOf(args);
-    const slot = arena.reserve(n + 1);
+    const argNames = arena.namesOf(args);
+    const slot = arena.header(n, start, end, commandSpan ? commandSpan.start : -1, commandSpan ? commandSpan.end : -1, uncertain, command);
     const chunk = arena.current;
-    this.chunk = chunk;
-    this.slot = slot;
     const { offsets, texts } = chunk;
-    const h = slot * PER_ARG;
-    offsets[h + H_START] = start;
-    offsets[h + H_END] = end;
-    offsets[h + H_CMD_START] = commandSpan ? commandSpan.start : -1;
-    offsets[h + H_CMD_END] = commandSpan ? commandSpan.end : -1;
-    offsets[h + H_FLAGS] = uncertain ? UNCERTAIN : 0;
-    texts.push(command === null ? null : arena.values.share('\0verb', command));
     for (let i = 0; i < n; i++) {
       const a = args[i]!;
       const o = (slot + 1 + i) * PER_ARG;
@@ -221,6 +240,32 @@ export class LoggedCommand implements CommandRecord {
         offsets[o + 6] = 0;
       }
     }
+    return new LoggedCommand(resolved, argNames, chunk, slot);
+  }
+
+  /**
+   * Logs a flat `verb name=value …` line (no AST): what `of` logs for its statement, whose
+   * arguments are all named, not negated, with a word or plain string value.
+   */
+  static ofFlat(resolved: ResolvedMenu, cmd: FlatCommand, argNames: readonly (string | null)[], uncertain: boolean, arena: LogArena): LoggedCommand {
+    const n = cmd.count;
+    const slot = arena.header(n, cmd.start, cmd.end, cmd.verbStart, cmd.verbEnd, uncertain, cmd.verb);
+    const chunk = arena.current;
+    const { offsets, texts } = chunk;
+    for (let i = 0; i < n; i++) {
+      const o = (slot + 1 + i) * PER_ARG;
+      const nameStart = cmd.nameStart(i);
+      const valueEnd = cmd.valueEnd(i);
+      texts.push(arena.values.share(cmd.names[i]!, cmd.texts[i]!));
+      offsets[o] = nameStart;
+      offsets[o + 1] = cmd.nameEnd(i);
+      offsets[o + 2] = cmd.valueStart(i);
+      offsets[o + 3] = valueEnd;
+      offsets[o + 4] = nameStart;
+      offsets[o + 5] = valueEnd;
+      offsets[o + 6] = 0;
+    }
+    return new LoggedCommand(resolved, argNames, chunk, slot);
   }
 
   /** The file's text. */

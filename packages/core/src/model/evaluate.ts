@@ -4,7 +4,7 @@
  * are not executed: their code blocks are walked with everything they touch marked uncertain, and
  * variables are tracked only to know that what they hold is dynamic.
  */
-import type { Arg, Comment, CommandStatement, Diagnostic, Expr, ParseResult, SourceText, Span, Statement } from '@roslint/parser';
+import type { Arg, Comment, CommandStatement, Diagnostic, Expr, FlatCommand, ParseResult, SourceText, Span, Statement } from '@roslint/parser';
 import type { CommandRecord, Item, Menu, RouterConfig } from './types.js';
 import { resolveArgName, resolveCommandName } from '@roslint/schema';
 import { ModelStore } from './store.js';
@@ -13,7 +13,10 @@ import { resolveMenu, type ResolvedMenu } from './menu-path.js';
 import { VarScope } from './scope.js';
 import { detectHeader, parseVersion } from './header.js';
 import {
+  ADD_CONTROL_ARGS,
   addItem,
+  addLoggedItem,
+  memoLayout,
   commentItems,
   moveItems,
   removeItems,
@@ -138,6 +141,31 @@ class Evaluator {
     }
   }
 
+  /**
+   * A flat top-level `verb name=value …` line (see the parser's flatcommand.ts), taken without its
+   * AST when it is a plain `add` (no steering argument): the bulk of an export. Does exactly what
+   * `statement` does with its statement; false (nothing done yet but memoisation) hands the line
+   * back to be evaluated as a statement.
+   */
+  flatCommand(cmd: FlatCommand): boolean {
+    const ctx = this.top;
+    try {
+      // Without `:`, `/` or a path, a script command is a bare one (`log`, `put`…): not an `add`.
+      if (BARE_SCRIPT_COMMANDS.has(cmd.verb)) return false;
+      const resolved = this.resolve(ctx.menu, null);
+      if (this.verbName(resolved, cmd.verb) !== 'add') return false;
+      const memo = this.memoOf(resolved);
+      const argNames = this.arena.namesOfFlat(cmd);
+      const layout = memoLayout(this.layoutsOf(memo, 'add'), argNames, this.argNamer(resolved, memo, 'add'), ADD_CONTROL_ARGS);
+      if (layout.steered) return false;
+      const logged = this.log(LoggedCommand.ofFlat(resolved, cmd, argNames, ctx.uncertain, this.arena));
+      addLoggedItem(this.store, logged, layout, ctx.uncertain);
+    } catch {
+      // As `topStatement`: one line the evaluator cannot handle must not cost the rest of the file.
+    }
+    return true;
+  }
+
   private walk(body: readonly Statement[], ctx: WalkContext): void {
     if (ctx.depth > MAX_DEPTH) return;
     for (const stmt of body) this.statement(stmt, ctx);
@@ -212,8 +240,7 @@ class Evaluator {
     logged: LoggedCommand,
   ): void {
     const memo = this.memoOf(resolved);
-    let layouts = memo.layouts.get(verb);
-    if (layouts === undefined) memo.layouts.set(verb, (layouts = new Map()));
+    const layouts = this.layoutsOf(memo, verb);
     const ictx: ItemCommandContext = {
       logged,
       layouts,
@@ -277,6 +304,12 @@ class Evaluator {
       this.menuMemos.set(menu, memo);
     }
     return memo;
+  }
+
+  private layoutsOf(memo: MenuMemo, verb: string): Map<readonly (string | null)[], PropLayout> {
+    let layouts = memo.layouts.get(verb);
+    if (layouts === undefined) memo.layouts.set(verb, (layouts = new Map()));
+    return layouts;
   }
 
   /** Full verb for an abbreviation the schema can expand (`rem` → `remove`); else as written. */
@@ -392,10 +425,10 @@ class Evaluator {
     args: readonly Arg[],
   ): LoggedCommand {
     const stmt = node as Partial<CommandStatement>;
-    const rec = new LoggedCommand(
-      resolved, verb,
-      stmt.command ?? undefined, args, node.start, node.end, ctx.uncertain, this.arena,
-    );
+    return this.log(LoggedCommand.of(resolved, verb, stmt.command ?? undefined, args, node.start, node.end, ctx.uncertain, this.arena));
+  }
+
+  private log(rec: LoggedCommand): LoggedCommand {
     if (!this.sawPrivateKey && rec.argNames.includes('private-key')) this.sawPrivateKey = true;
     this.commands.push(rec);
     return rec;
@@ -420,6 +453,14 @@ export class ConfigBuilder {
 
   statement(stmt: Statement, comments: readonly Comment[]): void {
     (this.evaluator ??= this.start(comments, stmt.start)).topStatement(stmt);
+  }
+
+  /**
+   * A flat line instead of its statement (`ParseOptions.onFlatCommand`); false: not taken, hand
+   * its statement to `statement`.
+   */
+  flatCommand(cmd: FlatCommand, comments: readonly Comment[]): boolean {
+    return (this.evaluator ??= this.start(comments, cmd.start)).flatCommand(cmd);
   }
 
   /** `comments`: every comment of the file. */
