@@ -22,6 +22,13 @@ const NEGATED = 1;
 const NO_VALUE = 2;
 /** A code block or array value: not dynamic, but its text is its source text. */
 const SOURCE_TEXT = 4;
+/**
+ * The static text is the value's source text (its slot's text is null): an address or a comment
+ * that does not repeat is read from the file again rather than kept as one more string per line.
+ */
+const VERBATIM = 8;
+/** With VERBATIM: the value is a string; its text is inside the quotes. */
+const QUOTED = 16;
 
 /** Longest argument-name list the records share (see `LogArena.namesOf`). */
 const MAX_SHARED_NAMES = 32;
@@ -71,9 +78,14 @@ class ValuePool {
   private readonly recent = new Map<string, RecentValues | null>();
 
   share(name: string, value: string): string {
-    if (value.length > MAX_SHARED_VALUE) return value;
+    return this.sharedCopy(name, value) ?? value;
+  }
+
+  /** The copy of `value` already shared, or undefined (then `value` may be shared from now on). */
+  sharedCopy(name: string, value: string): string | undefined {
+    if (value.length > MAX_SHARED_VALUE) return undefined;
     let r = this.recent.get(name);
-    if (r === null) return value;
+    if (r === null) return undefined;
     if (r === undefined) this.recent.set(name, (r = { values: [], next: 0, hits: 0, misses: 0 }));
     const values = r.values;
     for (let i = 0; i < values.length; i++) {
@@ -88,7 +100,7 @@ class ValuePool {
       values[r.next] = value;
       r.next = (r.next + 1) % RECENT;
     }
-    return value;
+    return undefined;
   }
 }
 
@@ -105,6 +117,7 @@ const MAX_SLOTS = 1 << 14;
  */
 export interface LogChunk {
   readonly offsets: Int32Array;
+  /** Per slot: a header's verb (null: none); an argument's static text (undefined: none; null: VERBATIM). */
   readonly texts: (string | null | undefined)[];
   /** The file's text (values known only by their source: code blocks, dynamic values). */
   readonly source: string;
@@ -255,15 +268,28 @@ export class LoggedCommand implements CommandRecord {
     for (let i = 0; i < n; i++) {
       const o = (slot + 1 + i) * PER_ARG;
       const nameStart = cmd.nameStart(i);
+      const valueStart = cmd.valueStart(i);
       const valueEnd = cmd.valueEnd(i);
-      texts.push(arena.values.share(cmd.names[i]!, cmd.texts[i]!));
+      const text = cmd.texts[i]!;
+      const shared = arena.values.sharedCopy(cmd.names[i]!, text);
+      let flags = 0;
+      if (shared !== undefined) texts.push(shared);
+      else if (!cmd.quoted[i]) {
+        // A word's text is its source text.
+        texts.push(null);
+        flags = VERBATIM;
+      } else if (text.length === valueEnd - valueStart - 2) {
+        // Every escape or continuation is longer in the source than decoded: none here.
+        texts.push(null);
+        flags = VERBATIM | QUOTED;
+      } else texts.push(text);
       offsets[o] = nameStart;
       offsets[o + 1] = cmd.nameEnd(i);
-      offsets[o + 2] = cmd.valueStart(i);
+      offsets[o + 2] = valueStart;
       offsets[o + 3] = valueEnd;
       offsets[o + 4] = nameStart;
       offsets[o + 5] = valueEnd;
-      offsets[o + 6] = 0;
+      offsets[o + 6] = flags;
     }
     return new LoggedCommand(resolved, argNames, chunk, slot);
   }
@@ -302,8 +328,8 @@ export class LoggedCommand implements CommandRecord {
       return { text: '', negated, dynamic: false, uncertain, span: { start: at, end: at }, nameSpan, statementSpan };
     }
     const span = { start: o[k + 2]!, end: o[k + 3]! };
-    const known = this.chunk.texts[this.slot + 1 + i];
-    if (known !== undefined && known !== null) return { text: known, negated, dynamic: false, uncertain, span, nameSpan, statementSpan };
+    const known = this.staticText(this.slot + 1 + i);
+    if (known !== undefined) return { text: known, negated, dynamic: false, uncertain, span, nameSpan, statementSpan };
     const source = text.slice(span.start, span.end);
     if ((flags & SOURCE_TEXT) !== 0) return { text: source, negated, dynamic: false, uncertain, span, nameSpan, statementSpan };
     return { text: source, negated, dynamic: true, uncertain: true, span, nameSpan, statementSpan };
@@ -315,7 +341,17 @@ export class LoggedCommand implements CommandRecord {
     const k = at * PER_ARG;
     const o = this.chunk.offsets;
     if ((o[k + 6]! & NO_VALUE) !== 0) return '';
-    return this.chunk.texts[at] ?? text.slice(o[k + 2]!, o[k + 3]!);
+    return this.staticText(at) ?? text.slice(o[k + 2]!, o[k + 3]!);
+  }
+
+  /** The static text of argument slot `at` (undefined when dynamic or an unset). */
+  private staticText(at: number): string | undefined {
+    const known = this.chunk.texts[at];
+    if (known !== null) return known;
+    const o = this.chunk.offsets;
+    const k = at * PER_ARG;
+    const inset = (o[k + 6]! & QUOTED) !== 0 ? 1 : 0;
+    return this.chunk.source.slice(o[k + 2]! + inset, o[k + 3]! - inset);
   }
 
   /** `propertyValue(i).dynamic` without building the value. */
@@ -326,8 +362,9 @@ export class LoggedCommand implements CommandRecord {
 
   /** Built on each access: the texts live in the arena's shared chunk. */
   get argValues(): (string | undefined)[] {
-    const first = this.slot + 1;
-    return this.chunk.texts.slice(first, first + this.argNames.length) as (string | undefined)[];
+    const out: (string | undefined)[] = [];
+    for (let i = 0; i < this.argNames.length; i++) out.push(this.staticText(this.slot + 1 + i));
+    return out;
   }
 
   get span(): Span {
@@ -361,7 +398,7 @@ export class LoggedCommand implements CommandRecord {
       const k = at * PER_ARG;
       out.push({
         name: this.argNames[i]!,
-        value: this.chunk.texts[at] as string | undefined,
+        value: this.staticText(at),
         nameSpan: o[k]! < 0 ? undefined : { start: o[k]!, end: o[k + 1]! },
         valueSpan: o[k + 2]! < 0 ? undefined : { start: o[k + 2]!, end: o[k + 3]! },
         span: { start: o[k + 4]!, end: o[k + 5]! },
