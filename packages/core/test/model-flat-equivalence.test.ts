@@ -10,7 +10,8 @@ import { describe, expect, it } from 'vitest';
 import { parse, SourceText, type Comment } from '@roslint/parser';
 import { rng as seeded, singleExport, keyPool } from '../../../bench/generate.mjs';
 import { ConfigBuilder } from '../src/model/evaluate.js';
-import type { Item, RouterConfig } from '../src/model/types.js';
+import type { RouterConfig } from '../src/model/types.js';
+import { commandView, menusView } from './model-helpers.js';
 
 const root = fileURLToPath(new URL('../../../fixtures/', import.meta.url));
 const fixtures = (readdirSync(root, { recursive: true }) as string[])
@@ -29,22 +30,11 @@ function build(text: string, flat: boolean): { config: RouterConfig; taken: numb
   return { config: builder.finish(parsed.script.comments).config, taken };
 }
 
-function itemView(item: Item) {
-  return {
-    id: item.id, menu: item.menu, span: item.span, touchedBy: item.touchedBy, uncertain: item.uncertain,
-    implicit: item.implicit, removed: item.removed, props: [...item.props],
-  };
-}
-
 /** Everything a rule can read from a config, as plain data. */
 function view(config: RouterConfig) {
   return {
     isExport: config.isExport, showsSensitive: config.showsSensitive, header: config.header, version: config.version,
-    commands: config.commands.map((c) => ({
-      menu: c.menu, menuSegments: c.menuSegments, menuKnown: c.menuKnown, command: c.command, commandSpan: c.commandSpan,
-      args: c.args, argNames: c.argNames, argValues: c.argValues, span: c.span, uncertain: c.uncertain,
-    })),
-    menus: [...config.menus.values()].map((m) => ({ path: m.path, items: m.items.map(itemView), removed: m.removed?.map(itemView) })),
+    commands: config.commands.map(commandView), menus: menusView(config),
   };
 }
 

@@ -111,7 +111,19 @@ class Evaluator {
   private readonly nameCache: Map<string, Map<string, string>>;
   /** Some command carried a `private-key` argument. */
   sawPrivateKey = false;
+  /** The argument names `log` checked last for a `private-key`. */
+  private lastNames: readonly (string | null)[] | null = null;
   private lastMenu: { segments: string[]; resolved: ResolvedMenu } | null = null;
+  /**
+   * What the last flat `add` found for its menu and verb as written (`flatCommand`): an export's
+   * adds come in long runs under one menu, so these look-ups are done once per run.
+   */
+  private lastAdds: {
+    resolved: ResolvedMenu;
+    word: string;
+    layouts: Map<readonly (string | null)[], PropLayout>;
+    argName: (word: string) => string;
+  } | null = null;
   private readonly menuMemos = new WeakMap<ResolvedMenu, MenuMemo>();
 
   /** The top level's context: the current menu carries over from one statement to the next. */
@@ -150,13 +162,18 @@ class Evaluator {
   flatCommand(cmd: FlatCommand): boolean {
     const ctx = this.top;
     try {
-      // Without `:`, `/` or a path, a script command is a bare one (`log`, `put`…): not an `add`.
-      if (BARE_SCRIPT_COMMANDS.has(cmd.verb)) return false;
       const resolved = this.resolve(ctx.menu, null);
-      if (this.verbName(resolved, cmd.verb) !== 'add') return false;
-      const memo = this.memoOf(resolved);
+      let adds = this.lastAdds;
+      if (adds === null || adds.resolved !== resolved || adds.word !== cmd.verb) {
+        // Without `:`, `/` or a path, a script command is a bare one (`log`, `put`…): not an `add`.
+        if (BARE_SCRIPT_COMMANDS.has(cmd.verb)) return false;
+        if (this.verbName(resolved, cmd.verb) !== 'add') return false;
+        const memo = this.memoOf(resolved);
+        adds = { resolved, word: cmd.verb, layouts: this.layoutsOf(memo, 'add'), argName: this.argNamer(resolved, memo, 'add') };
+        this.lastAdds = adds;
+      }
       const argNames = this.arena.namesOfFlat(cmd);
-      const layout = memoLayout(this.layoutsOf(memo, 'add'), argNames, this.argNamer(resolved, memo, 'add'), ADD_CONTROL_ARGS);
+      const layout = memoLayout(adds.layouts, argNames, adds.argName, ADD_CONTROL_ARGS);
       if (layout.steered) return false;
       const logged = this.log(LoggedCommand.ofFlat(resolved, cmd, argNames, ctx.uncertain, this.arena));
       addLoggedItem(this.store, logged, layout, ctx.uncertain);
@@ -429,7 +446,11 @@ class Evaluator {
   }
 
   private log(rec: LoggedCommand): LoggedCommand {
-    if (!this.sawPrivateKey && rec.argNames.includes('private-key')) this.sawPrivateKey = true;
+    // Records share their name lists: a run of commands naming the same arguments is checked once.
+    if (!this.sawPrivateKey && rec.argNames !== this.lastNames) {
+      this.lastNames = rec.argNames;
+      if (rec.argNames.includes('private-key')) this.sawPrivateKey = true;
+    }
     this.commands.push(rec);
     return rec;
   }

@@ -22,16 +22,20 @@ export function addTouch(item: Item, span: Span): void {
 export class ModelStore {
   readonly menus = new Map<string, Menu>();
   private nextId = 1;
+  private lastMenu: Menu | null = null;
   private readonly singletons = new Map<string, Item>();
   /** `*1A`-style references seen in a menu, mapped to the implicit item standing for them. */
   private readonly internalIds = new Map<string, Item>();
 
   menu(path: string): Menu {
+    // Items come in long runs into one menu (an export's adds).
+    if (this.lastMenu !== null && this.lastMenu.path === path) return this.lastMenu;
     let m = this.menus.get(path);
     if (!m) {
       m = { path, items: [] };
       this.menus.set(path, m);
     }
+    this.lastMenu = m;
     return m;
   }
 
