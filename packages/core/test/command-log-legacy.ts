@@ -11,7 +11,7 @@
 import type { Arg, Span } from '@roslint/parser';
 import type { CommandRecord, LoggedArg, PropertyValue } from '../src/model/types.js';
 import type { ResolvedMenu } from '../src/model/menu-path.js';
-import { exprText } from '../src/model/values.js';
+import { LogArena as CurrentArena, logArg } from '../src/model/command-log.js';
 
 /**
  * Slots per argument: name start/end, value start/end (-1 when absent), argument start/end, and
@@ -25,65 +25,6 @@ const NEGATED = 1;
 const NO_VALUE = 2;
 /** A code block or array value: not dynamic, but its text is its source text. */
 const SOURCE_TEXT = 4;
-
-/** Longest argument-name list the records share (see `LogArena.namesOf`). */
-const MAX_SHARED_NAMES = 32;
-
-/** An argument's entry in `argNames`: its name, `!name` for an unset, null for a positional word. */
-function argKey(a: Arg): string | null {
-  return a.kind === 'named' ? a.name : a.kind === 'unset' ? '!' + a.name : null;
-}
-
-/** A node of the argument-names trie: exports repeat a few name lists hundreds of thousands of times. */
-interface NamesNode {
-  next: Map<string | null, NamesNode>;
-  names: readonly (string | null)[];
-}
-
-/** Values longer than this are not worth sharing (comments, scripts, keys). */
-const MAX_SHARED_VALUE = 32;
-/** Recent distinct values remembered per argument name. */
-const RECENT = 8;
-/** After this many misses, a name whose values mostly do not repeat stops being looked at. */
-const GIVE_UP_AFTER = 256;
-
-interface RecentValues {
-  values: string[];
-  next: number;
-  hits: number;
-  misses: number;
-}
-
-/**
- * One copy of each value an argument name keeps repeating. A 20 MB export says `add` 400,000 times
- * and `list=blocklist` tens of thousands of times, each a fresh string from the parser. Each name
- * remembers its last few distinct values (a comparison with each is cheaper than hashing a fresh
- * string); a name whose values mostly do not repeat (`address`, `public-key`) is soon left alone.
- */
-class ValuePool {
-  private readonly recent = new Map<string, RecentValues | null>();
-
-  share(name: string, value: string): string {
-    if (value.length > MAX_SHARED_VALUE) return value;
-    let r = this.recent.get(name);
-    if (r === null) return value;
-    if (r === undefined) this.recent.set(name, (r = { values: [], next: 0, hits: 0, misses: 0 }));
-    const values = r.values;
-    for (let i = 0; i < values.length; i++) {
-      if (values[i] === value) {
-        r.hits++;
-        return values[i]!;
-      }
-    }
-    if (++r.misses > GIVE_UP_AFTER && r.misses > r.hits) this.recent.set(name, null);
-    else if (values.length < RECENT) values.push(value);
-    else {
-      values[r.next] = value;
-      r.next = (r.next + 1) % RECENT;
-    }
-    return value;
-  }
-}
 
 /**
  * Argument slots per chunk (see `LogArena.reserve`): small at first (a network lints thousands
@@ -102,27 +43,12 @@ export class LogArena {
   private offsets = new Int32Array(FIRST_SLOTS * PER_ARG);
   private texts: (string | undefined)[] = [];
   private used = 0;
-  private readonly namesRoot: NamesNode = { next: new Map(), names: [] };
-  readonly values = new ValuePool();
+  /** The argument-name lists and the value pool did not change: the current arena's serve here. */
+  private readonly shared = new CurrentArena('');
+  readonly values = this.shared.values;
 
-  /**
-   * The shared (frozen) list of argument names for `args`, as `LoggedCommand.argNames` holds it.
-   * Only short lists are shared: the trie holds a list per prefix, so a command with thousands of
-   * arguments (a pathological line) would cost memory quadratic in their number.
-   */
   namesOf(args: readonly Arg[]): readonly (string | null)[] {
-    if (args.length > MAX_SHARED_NAMES) return Object.freeze(args.map(argKey));
-    let node = this.namesRoot;
-    for (let i = 0; i < args.length; i++) {
-      const key = argKey(args[i]!);
-      let child = node.next.get(key);
-      if (child === undefined) {
-        child = { next: new Map(), names: Object.freeze([...node.names, key]) };
-        node.next.set(key, child);
-      }
-      node = child;
-    }
-    return node.names;
+    return this.shared.namesOf(args);
   }
 
   /**
@@ -173,32 +99,8 @@ export class LoggedCommand implements CommandRecord {
     this.offsets = offsets;
     this.texts = texts;
     this.slot = slot;
-    for (let i = 0; i < n; i++) {
-      const a = args[i]!;
-      const o = (slot + i) * PER_ARG;
-      offsets[o + 4] = a.start;
-      offsets[o + 5] = a.end;
-      if (a.kind === 'named') {
-        const v = a.value;
-        const text = exprText(v);
-        texts.push(text === undefined ? undefined : arena.values.share(a.name, text));
-        offsets[o] = a.nameSpan.start;
-        offsets[o + 1] = a.nameSpan.end;
-        offsets[o + 2] = v ? v.start : -1;
-        offsets[o + 3] = v ? v.end : -1;
-        offsets[o + 6] = (a.negated ? NEGATED : 0) | (v === null ? NO_VALUE : v.kind === 'block' || v.kind === 'array' ? SOURCE_TEXT : 0);
-      } else if (a.kind === 'unset') {
-        texts.push(undefined);
-        offsets[o] = offsets[o + 1] = offsets[o + 2] = offsets[o + 3] = -1;
-        offsets[o + 6] = 0;
-      } else {
-        texts.push(exprText(a.value));
-        offsets[o] = offsets[o + 1] = -1;
-        offsets[o + 2] = a.value.start;
-        offsets[o + 3] = a.value.end;
-        offsets[o + 6] = 0;
-      }
-    }
+    // Writing one argument did not change: the current code's.
+    for (let i = 0; i < n; i++) logArg(offsets, texts, (slot + i) * PER_ARG, args[i]!, arena.values);
   }
 
   /**

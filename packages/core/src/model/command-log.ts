@@ -201,6 +201,35 @@ export class LogArena {
   }
 }
 
+/**
+ * Writes argument `a`'s offsets at `o` (`PER_ARG` of them) and pushes its static text (shared
+ * through `values` when it repeats).
+ */
+export function logArg(offsets: Int32Array, texts: (string | null | undefined)[], o: number, a: Arg, values: { share(name: string, value: string): string }): void {
+  offsets[o + 4] = a.start;
+  offsets[o + 5] = a.end;
+  if (a.kind === 'named') {
+    const v = a.value;
+    const text = exprText(v);
+    texts.push(text === undefined ? undefined : values.share(a.name, text));
+    offsets[o] = a.nameSpan.start;
+    offsets[o + 1] = a.nameSpan.end;
+    offsets[o + 2] = v ? v.start : -1;
+    offsets[o + 3] = v ? v.end : -1;
+    offsets[o + 6] = (a.negated ? NEGATED : 0) | (v === null ? NO_VALUE : v.kind === 'block' || v.kind === 'array' ? SOURCE_TEXT : 0);
+  } else if (a.kind === 'unset') {
+    texts.push(undefined);
+    offsets[o] = offsets[o + 1] = offsets[o + 2] = offsets[o + 3] = -1;
+    offsets[o + 6] = 0;
+  } else {
+    texts.push(exprText(a.value));
+    offsets[o] = offsets[o + 1] = -1;
+    offsets[o + 2] = a.value.start;
+    offsets[o + 3] = a.value.end;
+    offsets[o + 6] = 0;
+  }
+}
+
 export class LoggedCommand implements CommandRecord {
   private constructor(
     /** Shared by every command of the menu (three fields of the record, one pointer here). */
@@ -227,32 +256,7 @@ export class LoggedCommand implements CommandRecord {
     const slot = arena.header(n, start, end, commandSpan ? commandSpan.start : -1, commandSpan ? commandSpan.end : -1, uncertain, command);
     const chunk = arena.current;
     const { offsets, texts } = chunk;
-    for (let i = 0; i < n; i++) {
-      const a = args[i]!;
-      const o = (slot + 1 + i) * PER_ARG;
-      offsets[o + 4] = a.start;
-      offsets[o + 5] = a.end;
-      if (a.kind === 'named') {
-        const v = a.value;
-        const text = exprText(v);
-        texts.push(text === undefined ? undefined : arena.values.share(a.name, text));
-        offsets[o] = a.nameSpan.start;
-        offsets[o + 1] = a.nameSpan.end;
-        offsets[o + 2] = v ? v.start : -1;
-        offsets[o + 3] = v ? v.end : -1;
-        offsets[o + 6] = (a.negated ? NEGATED : 0) | (v === null ? NO_VALUE : v.kind === 'block' || v.kind === 'array' ? SOURCE_TEXT : 0);
-      } else if (a.kind === 'unset') {
-        texts.push(undefined);
-        offsets[o] = offsets[o + 1] = offsets[o + 2] = offsets[o + 3] = -1;
-        offsets[o + 6] = 0;
-      } else {
-        texts.push(exprText(a.value));
-        offsets[o] = offsets[o + 1] = -1;
-        offsets[o + 2] = a.value.start;
-        offsets[o + 3] = a.value.end;
-        offsets[o + 6] = 0;
-      }
-    }
+    for (let i = 0; i < n; i++) logArg(offsets, texts, (slot + 1 + i) * PER_ARG, args[i]!, arena.values);
     return new LoggedCommand(resolved, argNames, chunk, slot);
   }
 
