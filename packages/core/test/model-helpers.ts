@@ -1,6 +1,6 @@
 /** Shared helpers for the model tests: parse + build, and spans of substrings. */
 import { parse } from '@roslint/parser';
-import { buildConfig, type BuildOptions, type Item, type RouterConfig } from '../src/model/index.js';
+import { buildConfig, type BuildOptions, type CommandRecord, type Item, type RouterConfig } from '../src/model/index.js';
 
 export function build(text: string, options: Partial<BuildOptions> = {}): RouterConfig {
   return buildConfig(parse(text, { file: 't.rsc' }), { file: 't.rsc', ...options }).config;
@@ -36,4 +36,25 @@ export function texts(item: Item | undefined): Record<string, string> {
 
 export function menuTexts(config: RouterConfig, menu: string): Record<string, string>[] {
   return config.items(menu).map(texts);
+}
+
+/** An item as rules see it (not how the model stores it: a log-backed item reads from its record). */
+export function itemView(item: Item) {
+  return {
+    id: item.id, menu: item.menu, span: item.span, touchedBy: item.touchedBy, uncertain: item.uncertain,
+    implicit: item.implicit, removed: item.removed, props: [...item.props],
+  };
+}
+
+/** The menus as rules see them. */
+export function menusView(config: RouterConfig) {
+  return [...config.menus.values()].map((m) => ({ path: m.path, items: m.items.map(itemView), removed: m.removed?.map(itemView) }));
+}
+
+/** A command record as its readers see it (`args` and `commandSpan` are built on access). */
+export function commandView(c: CommandRecord) {
+  return {
+    menu: c.menu, menuSegments: c.menuSegments, menuKnown: c.menuKnown, command: c.command, commandSpan: c.commandSpan,
+    args: c.args, argNames: c.argNames, argValues: c.argValues, span: c.span, uncertain: c.uncertain,
+  };
 }

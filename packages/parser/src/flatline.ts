@@ -18,9 +18,10 @@
  * `/system script` and scheduler lines are long, and scanning them the general way cost more than
  * the rest of a router's export.
  */
-import type { Arg, Expr, NamedArg, Statement, StringExpr, StringPart } from './ast.js';
+import type { Arg, Expr, Identifier, NamedArg, Statement, StringExpr, StringPart } from './ast.js';
 import { SCRIPT_PROPERTIES, SPACED_VALUE_ARGS } from './commands.js';
-import { buildCommand, OFFSET_MAPS } from './grammar.js';
+import { FlatCommand } from './flatcommand.js';
+import { buildCommand, isLeadingVerb, OFFSET_MAPS, verbCommand } from './grammar.js';
 import { decodeEscapedBytes, SIMPLE_ESCAPES } from './lexer/escapes.js';
 import type { Tok } from './lexer/tokens.js';
 import {
@@ -49,17 +50,26 @@ export function intern(name: string): string {
   return name;
 }
 
+/**
+ * The last name interned per (length, first and last character): an export repeats a handful of
+ * names, and comparing the text in place is cheaper than slicing it and hashing the slice.
+ */
+const RECENT_NAMES: (string | undefined)[] = new Array(256).fill(undefined);
+
+/** `intern(t.slice(start, end))`, without the slice when the name was seen recently. */
+function internAt(t: string, start: number, end: number): string {
+  const len = end - start;
+  const key = (len * 31 + t.charCodeAt(start) * 7 + t.charCodeAt(end - 1)) & 255;
+  const recent = RECENT_NAMES[key];
+  if (recent !== undefined && recent.length === len && t.startsWith(recent, start)) return recent;
+  const name = intern(t.slice(start, end));
+  RECENT_NAMES[key] = name;
+  return name;
+}
+
 /** The slash of an absolute path, shaped as the token `buildCommand` reads (startOffset, end). */
 function slashToken(at: number): Tok {
   return { startOffset: at, end: at + 1 } as Tok;
-}
-
-export interface FlatStatement {
-  statement: Statement;
-  /** Offset just after the statement's terminator (newline or `;`), where scanning resumes. */
-  next: number;
-  /** A string value of a script-carrying property occurs in it (ScannedStatement.hasScriptString). */
-  hasScriptString: boolean;
 }
 
 export class FlatLineParser {
@@ -89,11 +99,21 @@ export class FlatLineParser {
   private srcStart: Int32Array | null = null;
   private srcEnd: Int32Array | null = null;
   private sawScriptString = false;
+  /** The one FlatCommand of this file, refilled for each plain `verb name=value …` line. */
+  private readonly flatCommand = new FlatCommand();
+  /** After a statement was parsed: the offset just after its terminator (newline or `;`), where scanning resumes. */
+  next = 0;
+  /** After a statement was parsed: a string value of a script-carrying property occurs in it (ScannedStatement.hasScriptString). */
+  hasScriptString = false;
 
   constructor(private readonly src: string) {}
 
-  /** Parses the statement starting at `start` (a non-blank, non-comment character), or null. */
-  statementAt(start: number): FlatStatement | null {
+  /**
+   * Parses the statement starting at `start` (a non-blank, non-comment character), or null; on
+   * success `next` and `hasScriptString` describe it (fields, not a result object per line). A
+   * plain `verb name=value …` line comes back as this parser's FlatCommand, valid until the next call.
+   */
+  statementAt(start: number): Statement | FlatCommand | null {
     this.pos = start;
     this.pendingWs = true;
     this.last = LAST_OTHER;
@@ -108,34 +128,52 @@ export class FlatLineParser {
     this.advance();
     const statement = this.commandLine();
     if (statement === null || this.kind !== END) return null;
-    return { statement, next: this.pos, hasScriptString: this.sawScriptString };
+    this.next = this.pos;
+    this.hasScriptString = this.sawScriptString;
+    return statement;
   }
 
   // ---- parser (the shapes of fastpath.ts fastCommand / fastValue) -------------------------------
 
   /** One command line up to END (top level) or `]` (inside brackets); null = not flat. */
-  private commandLine(): Statement | null {
+  private commandLine(): Statement | FlatCommand | null {
     let slash: Tok | undefined;
     if (this.kind === SLASH) {
       slash = slashToken(this.start);
       this.advance();
     }
-    const items: Arg[] = [];
+    // The usual line starts with its verb (`add …`): its identifier is built directly instead of a
+    // positional word that buildCommand would turn into one (and slice off the argument list).
+    // At the top level its `name=value` arguments go into `flat` (no AST) for as long as they
+    // are all plain (see flatcommand.ts); `items` is null until then.
+    let verb: Identifier | null = null;
+    let flat: FlatCommand | null = null;
+    if (!slash && this.kind === WORD && isLeadingVerb(this.text)) {
+      if (this.inBracket) verb = { kind: 'identifier', name: this.text, start: this.start, end: this.end };
+      else flat = this.flatCommand.begin(this.text, this.start, this.end);
+      this.advance();
+      if (this.gluedOrFailed()) return null;
+    }
+    let items: Arg[] | null = flat === null ? [] : null;
     for (;;) {
       const kind = this.kind;
       if (kind === END || kind === RBRACK) break;
-      if (kind === BANG) {
-        const bangStart = this.start;
-        this.advance();
-        if (this.kind !== WORD) return null;
-        items.push({ kind: 'unset', name: this.text, start: bangStart, end: this.end });
-        this.advance();
-      } else if (kind === NAMED) {
+      if (kind === NAMED) {
         const name = this.text;
         const nameStart = this.start;
         const nameEnd = this.end;
         const eqEnd = this.end2;
         this.advance();
+        if (items === null) {
+          const vk = this.kind;
+          if ((vk === WORD || (vk === STRING && this.srcStart === null)) && (!this.ws || SPACED_VALUE_ARGS.has(name))) {
+            flat!.push(name, nameStart, nameEnd, this.text, this.start, this.end, vk === STRING);
+            this.advance();
+            if (this.gluedOrFailed()) return null;
+            continue;
+          }
+          items = flat!.args();
+        }
         let bangEnd = -1;
         if (this.kind === BANG) {
           bangEnd = this.end;
@@ -151,6 +189,15 @@ export class FlatLineParser {
           start: nameStart, end: value ? value.end : bangEnd !== -1 ? bangEnd : eqEnd,
         };
         items.push(arg);
+        continue;
+      }
+      items ??= flat!.args();
+      if (kind === BANG) {
+        const bangStart = this.start;
+        this.advance();
+        if (this.kind !== WORD) return null;
+        items.push({ kind: 'unset', name: this.text, start: bangStart, end: this.end });
+        this.advance();
       } else if (isValueStart(kind)) {
         const value = this.value();
         if (value === null) return null;
@@ -160,8 +207,10 @@ export class FlatLineParser {
       }
     }
     if (this.kind === FAIL) return null;
-    if (!slash && items.length === 0) return null;
-    return buildCommand(undefined, slash, undefined, items);
+    if (flat !== null) return items === null ? flat : verbCommand({ kind: 'identifier', name: flat.verb, start: flat.verbStart, end: flat.verbEnd }, items);
+    if (verb !== null) return verbCommand(verb, items!);
+    if (!slash && items!.length === 0) return null;
+    return buildCommand(undefined, slash, undefined, items!);
   }
 
   /** One value; null when something is glued to it (a concatenation is the grammar's job). */
@@ -184,17 +233,21 @@ export class FlatLineParser {
       this.advance();
       let command = null;
       if (this.kind !== RBRACK) {
-        const cmd = this.commandLine();
+        // Inside brackets: never a FlatCommand.
+        const cmd = this.commandLine() as Statement | null;
         if (cmd === null || cmd.kind !== 'command' || this.kind !== RBRACK) return null;
         command = cmd;
       }
       expr = { kind: 'substitution', command, start: open, end: this.end };
       this.advance();
     }
+    return this.gluedOrFailed() ? null : expr;
+  }
+
+  /** After a value: something glued to it (a concatenation is the grammar's job) or a lexer failure. */
+  private gluedOrFailed(): boolean {
     const next = this.kind;
-    if (!this.ws && (next === WORD || next === STRING || next === LBRACK)) return null;
-    if (next === FAIL) return null;
-    return expr;
+    return (!this.ws && (next === WORD || next === STRING || next === LBRACK)) || next === FAIL;
   }
 
   // ---- lexer (the rules of scanner.ts scanCommand / commandWord / scanString) --------------------
@@ -345,7 +398,7 @@ export class FlatLineParser {
     const i = end;
     this.touched();
     if (eqAt !== -1) {
-      const name = intern(t.slice(start, eqAt));
+      const name = internAt(t, start, eqAt);
       this.emit(NAMED, start, eqAt);
       this.text = name;
       this.end2 = eqAt + 1;
@@ -353,7 +406,9 @@ export class FlatLineParser {
       this.valueOf = name;
       return;
     }
-    const word = t.slice(start, i);
+    // The first word of a command is its path or verb (`add`, `set`, `ip`): a few words repeated
+    // on every line, so shared rather than sliced each time.
+    const word = inValue || this.hasCmdWord ? t.slice(start, i) : internAt(t, start, i);
     this.pos = i;
     if (!inValue && word === 'where' && this.hasCmdWord) {
       this.kind = FAIL;

@@ -421,7 +421,7 @@ export function buildCommand(colon: IToken | undefined, slash: IToken | undefine
     if (item.kind !== 'positional' || item.value.kind !== 'word') break;
     const it = item.value;
     const w = it.text;
-    if (KNOWN_COMMANDS.has(w) || (!slash && k === 0 && SCRIPT_COMMANDS.has(w))) {
+    if (!slash && k === 0 ? isLeadingVerb(w) : KNOWN_COMMANDS.has(w)) {
       command = { kind: 'identifier', name: w, start: it.start, end: it.end };
       k++;
       break;
@@ -463,10 +463,28 @@ export function buildCommand(colon: IToken | undefined, slash: IToken | undefine
     const last = segments.pop()!;
     command = { kind: 'identifier', name: last.name, start: last.start, end: last.end };
   }
-  let path = null;
+  let path: CommandStatement['path'] = null;
   if (slash || segments.length) {
     const pathEnd = segments.length ? segments[segments.length - 1]!.end : slash ? end(slash) : start;
     path = { kind: 'path' as const, absolute: slash !== undefined, segments, start: slash ? slash.startOffset : segments[0]!.start, end: pathEnd };
   }
-  return { kind: 'command', path, command, colon: false, callee: null, args: rest, start, end: stmtEnd };
+  return commandStatement(path, command, rest, start, stmtEnd);
+}
+
+function commandStatement(path: CommandStatement['path'], command: Identifier | null, args: Arg[], start: number, stmtEnd: number): CommandStatement {
+  return { kind: 'command', path, command, colon: false, callee: null, args, start, end: stmtEnd };
+}
+
+/** A word that, first on a line without a leading `/`, is the command itself (see `buildCommand`). */
+export function isLeadingVerb(word: string): boolean {
+  return KNOWN_COMMANDS.has(word) || SCRIPT_COMMANDS.has(word);
+}
+
+/**
+ * What `buildCommand` builds for a line whose first word is a leading verb (`add a=b`, `find`):
+ * `command` is that word, `args` the items after it. The flat-line path builds it directly.
+ */
+export function verbCommand(command: Identifier, args: Arg[]): CommandStatement {
+  const stmtEnd = args.length ? Math.max(command.end, args[args.length - 1]!.end) : command.end;
+  return commandStatement(null, command, args, command.start, stmtEnd);
 }

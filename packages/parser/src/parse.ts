@@ -12,6 +12,7 @@ import { SCRIPT_PROPERTIES } from './commands.js';
 import type { Diagnostic } from './diagnostics.js';
 import { EmbeddedScriptCache, remappedCopy } from './embedcache.js';
 import { fastStatement } from './fastpath.js';
+import type { FlatCommand } from './flatcommand.js';
 import { flatLineHooks } from './flatline.js';
 import { BLOCK_OPEN, OFFSET_MAPS, RouterOsParser } from './grammar.js';
 import { MAX_DEPTH, Scanner, type ScannedStatement, type SyntaxProblem } from './lexer/scanner.js';
@@ -29,6 +30,12 @@ export interface ParseOptions {
    * of comments seen so far (every comment before `stmt` is in it).
    */
   onStatement?: (stmt: Statement, comments: readonly Comment[]) => void;
+  /**
+   * Streaming, before `onStatement`: a plain `verb name=value …` line (most of an export) offered
+   * without its AST (see flatcommand.ts; the object is reused for the next line). Return true when
+   * it was consumed; false hands its statement to `onStatement` (or `script.body`) as usual.
+   */
+  onFlatCommand?: (cmd: FlatCommand, comments: readonly Comment[]) => boolean;
 }
 
 export interface ParseResult {
@@ -63,7 +70,7 @@ export function parseSource(source: SourceText, options: ParseOptions = {}): Par
   const problems: SyntaxProblem[] = [];
   let script: Script;
   try {
-    script = parseText(source.text, problems, 0, undefined, options.onStatement);
+    script = parseText(source.text, problems, 0, undefined, options.onStatement, options.onFlatCommand);
   } catch (e) {
     // Defensive: the scanner and parser are written not to throw; never let a bug escape.
     problems.push({ ruleId: 'syntax/parse-error', severity: 'error', message: `internal parser error: ${String(e)}`, start: 0, end: 0 });
@@ -111,6 +118,7 @@ export function parse(input: string | Uint8Array | SourceText, options: ParseOpt
 function parseText(
   text: string, problems: SyntaxProblem[], embedDepth: number, lineOf?: (offset: number) => number,
   onStatement?: (stmt: Statement, comments: readonly Comment[]) => void,
+  onFlatCommand?: (cmd: FlatCommand, comments: readonly Comment[]) => boolean,
 ): Script {
   const comments: Script['comments'] = [];
   const body: Statement[] = [];
@@ -120,7 +128,10 @@ function parseText(
     const st = scanner.next();
     if (!st) break;
     let stmt: Statement;
-    if (st.failed) {
+    if (st.flat) {
+      if (onFlatCommand && onFlatCommand(st.flat, comments)) continue;
+      stmt = st.flat.toStatement();
+    } else if (st.failed) {
       stmt = { kind: 'error', start: st.start, end: st.end };
     } else {
       // The flat-line path (most of an export) already built the statement: no token parse at all.

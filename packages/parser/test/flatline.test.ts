@@ -11,6 +11,7 @@ import { flatLineHooks } from '../src/flatline.js';
 import { Scanner } from '../src/lexer/scanner.js';
 import { parserTestHooks } from '../src/parse.js';
 import { both } from './helpers.js';
+import { parse, type Statement } from '@roslint/parser';
 import { generateExport } from './generate.js';
 
 const root = fileURLToPath(new URL('../../../fixtures/', import.meta.url));
@@ -25,6 +26,22 @@ function same(src: string | Uint8Array): void {
   // toEqual ignores key order and undefined fields; the JSON must match too (formatters print it).
   expect(JSON.stringify(fast.script)).toBe(JSON.stringify(slow.script));
   expect(fast.diagnostics).toEqual(slow.diagnostics);
+  // Streaming with `onFlatCommand`: the plain lines it takes, as statements, plus the ones it
+  // declines and the rest (through `onStatement`), are the same statements in the same order.
+  const streamed: Statement[] = [];
+  let taken = 0;
+  const flat = parse(src, {
+    onFlatCommand: (cmd) => {
+      if (taken++ % 3 === 2) return false;
+      const stmt = cmd.toStatement();
+      expect([cmd.start, cmd.end]).toEqual([stmt.start, stmt.end]);
+      streamed.push(stmt);
+      return true;
+    },
+    onStatement: (stmt) => void streamed.push(stmt),
+  });
+  expect(JSON.stringify(streamed)).toBe(JSON.stringify(slow.script.body));
+  expect(flat.diagnostics).toEqual(slow.diagnostics);
 }
 
 describe('flat-line fast path ≡ scanner + grammar', () => {

@@ -7,7 +7,7 @@
  * Nothing here throws on any input: a failing rule becomes a `roslint/internal-error` diagnostic.
  */
 import { forEachNode, parse, SourceText } from '@roslint/parser';
-import type { AnyNode, CommandStatement, Comment, Diagnostic, ParseResult, Severity, Span, Statement } from '@roslint/parser';
+import type { AnyNode, CommandStatement, Comment, Diagnostic, FlatCommand, ParseResult, Severity, Span, Statement } from '@roslint/parser';
 import { ConfigBuilder, emptyConfig } from '../model/evaluate.js';
 import type { RouterConfig } from '../model/types.js';
 import type {
@@ -97,6 +97,7 @@ function parseAndBuild(content: string | Uint8Array, file: string, routerosVersi
   let modelFailure: string | undefined;
   const astSecrets: Span[] = [];
   const statements: number[] = [];
+  let secret: ((n: AnyNode) => void) | undefined;
   let visit: ((n: AnyNode) => void) | undefined;
   const onStatement = (stmt: Statement, comments: readonly Comment[]): void => {
     const text = source!.text;
@@ -108,27 +109,43 @@ function parseAndBuild(content: string | Uint8Array, file: string, routerosVersi
     }
     try {
       if (!visit) {
-        const secret = secretNodeVisitor(text, astSecrets);
+        const isSecret = (secret = secretNodeVisitor(text, astSecrets));
         const statement = statementSpanVisitor(statements);
         visit = (n) => {
-          secret(n);
+          isSecret(n);
           statement(n);
         };
       }
       if (isFlatCommand(stmt)) {
-        // The bulk of an export: the only nodes the visitor acts on are the statement and its named args.
-        visit(stmt as unknown as AnyNode);
-        for (const arg of stmt.args) if (arg.kind === 'named') visit(arg as unknown as AnyNode);
+        // The bulk of an export: the only nodes the visitors act on are the statement (a command:
+        // its span is recorded, it holds no secret itself) and its named args (never statements).
+        statements.push(stmt.start, stmt.end);
+        for (const arg of stmt.args) if (arg.kind === 'named') secret!(arg as unknown as AnyNode);
       } else forEachNode(stmt, visit);
     } catch {
       // A malformed statement must not stop redaction; the lexical scan still runs.
     }
   };
+  // A plain `add` line straight to the model, without its AST (most of an export). Declined
+  // (its statement then comes to onStatement): after a model failure, and when an argument name
+  // ends in `-key`, the only flat arguments the secret visitor looks at.
+  const onFlatCommand = (cmd: FlatCommand, comments: readonly Comment[]): boolean => {
+    if (modelFailure) return false;
+    for (let i = 0; i < cmd.count; i++) if (cmd.names[i]!.endsWith('-key')) return false;
+    try {
+      builder ??= new ConfigBuilder(source!, { file, routerosVersion });
+      if (!builder.flatCommand(cmd, comments)) return false;
+    } catch (err) {
+      modelFailure = errorText(err);
+    }
+    statements.push(cmd.start, cmd.end);
+    return true;
+  };
   let parsed: ParseResult;
   let parseFailure: string | undefined;
   try {
     source = typeof content === 'string' ? new SourceText(content) : SourceText.fromBytes(content);
-    parsed = parse(source, { file, onStatement });
+    parsed = parse(source, { file, onStatement, onFlatCommand });
     // A parser that does not stream (a test double) returns the body instead.
     for (const stmt of parsed.script.body) onStatement(stmt, parsed.script.comments);
   } catch (err) {

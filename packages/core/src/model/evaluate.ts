@@ -4,7 +4,7 @@
  * are not executed: their code blocks are walked with everything they touch marked uncertain, and
  * variables are tracked only to know that what they hold is dynamic.
  */
-import type { Arg, Comment, CommandStatement, Diagnostic, Expr, ParseResult, SourceText, Span, Statement } from '@roslint/parser';
+import type { Arg, Comment, CommandStatement, Diagnostic, Expr, FlatCommand, ParseResult, SourceText, Span, Statement } from '@roslint/parser';
 import type { CommandRecord, Item, Menu, RouterConfig } from './types.js';
 import { resolveArgName, resolveCommandName } from '@roslint/schema';
 import { ModelStore } from './store.js';
@@ -13,7 +13,10 @@ import { resolveMenu, type ResolvedMenu } from './menu-path.js';
 import { VarScope } from './scope.js';
 import { detectHeader, parseVersion } from './header.js';
 import {
+  ADD_CONTROL_ARGS,
   addItem,
+  addLoggedItem,
+  memoLayout,
   commentItems,
   moveItems,
   removeItems,
@@ -104,11 +107,23 @@ const ITEM_VERBS = new Set(['add', 'set', 'remove', 'enable', 'disable', 'unset'
 class Evaluator {
   readonly store = new ModelStore();
   readonly commands: CommandRecord[] = [];
-  private readonly arena = new LogArena();
+  private readonly arena: LogArena;
   private readonly nameCache: Map<string, Map<string, string>>;
   /** Some command carried a `private-key` argument. */
   sawPrivateKey = false;
+  /** The argument names `log` checked last for a `private-key`. */
+  private lastNames: readonly (string | null)[] | null = null;
   private lastMenu: { segments: string[]; resolved: ResolvedMenu } | null = null;
+  /**
+   * What the last flat `add` found for its menu and verb as written (`flatCommand`): an export's
+   * adds come in long runs under one menu, so these look-ups are done once per run.
+   */
+  private lastAdds: {
+    resolved: ResolvedMenu;
+    word: string;
+    layouts: Map<readonly (string | null)[], PropLayout>;
+    argName: (word: string) => string;
+  } | null = null;
   private readonly menuMemos = new WeakMap<ResolvedMenu, MenuMemo>();
 
   /** The top level's context: the current menu carries over from one statement to the next. */
@@ -118,6 +133,7 @@ class Evaluator {
     private readonly source: SourceText,
     private readonly version: string | undefined,
   ) {
+    this.arena = new LogArena(source.text);
     const key = version ?? '';
     let caches = NAME_CACHES.get(key);
     if (!caches) {
@@ -135,6 +151,36 @@ class Evaluator {
     } catch {
       // One statement the evaluator cannot handle must not cost the rest of the file.
     }
+  }
+
+  /**
+   * A flat top-level `verb name=value …` line (see the parser's flatcommand.ts), taken without its
+   * AST when it is a plain `add` (no steering argument): the bulk of an export. Does exactly what
+   * `statement` does with its statement; false (nothing done yet but memoisation) hands the line
+   * back to be evaluated as a statement.
+   */
+  flatCommand(cmd: FlatCommand): boolean {
+    const ctx = this.top;
+    try {
+      const resolved = this.resolve(ctx.menu, null);
+      let adds = this.lastAdds;
+      if (adds === null || adds.resolved !== resolved || adds.word !== cmd.verb) {
+        // Without `:`, `/` or a path, a script command is a bare one (`log`, `put`…): not an `add`.
+        if (BARE_SCRIPT_COMMANDS.has(cmd.verb)) return false;
+        if (this.verbName(resolved, cmd.verb) !== 'add') return false;
+        const memo = this.memoOf(resolved);
+        adds = { resolved, word: cmd.verb, layouts: this.layoutsOf(memo, 'add'), argName: this.argNamer(resolved, memo, 'add') };
+        this.lastAdds = adds;
+      }
+      const argNames = this.arena.namesOfFlat(cmd);
+      const layout = memoLayout(adds.layouts, argNames, adds.argName, ADD_CONTROL_ARGS);
+      if (layout.steered) return false;
+      const logged = this.log(LoggedCommand.ofFlat(resolved, cmd, argNames, ctx.uncertain, this.arena));
+      addLoggedItem(this.store, logged, layout, ctx.uncertain);
+    } catch {
+      // As `topStatement`: one line the evaluator cannot handle must not cost the rest of the file.
+    }
+    return true;
   }
 
   private walk(body: readonly Statement[], ctx: WalkContext): void {
@@ -211,8 +257,7 @@ class Evaluator {
     logged: LoggedCommand,
   ): void {
     const memo = this.memoOf(resolved);
-    let layouts = memo.layouts.get(verb);
-    if (layouts === undefined) memo.layouts.set(verb, (layouts = new Map()));
+    const layouts = this.layoutsOf(memo, verb);
     const ictx: ItemCommandContext = {
       logged,
       layouts,
@@ -276,6 +321,12 @@ class Evaluator {
       this.menuMemos.set(menu, memo);
     }
     return memo;
+  }
+
+  private layoutsOf(memo: MenuMemo, verb: string): Map<readonly (string | null)[], PropLayout> {
+    let layouts = memo.layouts.get(verb);
+    if (layouts === undefined) memo.layouts.set(verb, (layouts = new Map()));
+    return layouts;
   }
 
   /** Full verb for an abbreviation the schema can expand (`rem` → `remove`); else as written. */
@@ -391,11 +442,15 @@ class Evaluator {
     args: readonly Arg[],
   ): LoggedCommand {
     const stmt = node as Partial<CommandStatement>;
-    const rec = new LoggedCommand(
-      resolved, verb,
-      stmt.command ?? undefined, args, node.start, node.end, ctx.uncertain, this.arena,
-    );
-    if (!this.sawPrivateKey) for (const a of args) if (a.kind === 'named' && a.name === 'private-key') this.sawPrivateKey = true;
+    return this.log(LoggedCommand.of(resolved, verb, stmt.command ?? undefined, args, node.start, node.end, ctx.uncertain, this.arena));
+  }
+
+  private log(rec: LoggedCommand): LoggedCommand {
+    // Records share their name lists: a run of commands naming the same arguments is checked once.
+    if (!this.sawPrivateKey && rec.argNames !== this.lastNames) {
+      this.lastNames = rec.argNames;
+      if (rec.argNames.includes('private-key')) this.sawPrivateKey = true;
+    }
     this.commands.push(rec);
     return rec;
   }
@@ -419,6 +474,14 @@ export class ConfigBuilder {
 
   statement(stmt: Statement, comments: readonly Comment[]): void {
     (this.evaluator ??= this.start(comments, stmt.start)).topStatement(stmt);
+  }
+
+  /**
+   * A flat line instead of its statement (`ParseOptions.onFlatCommand`); false: not taken, hand
+   * its statement to `statement`.
+   */
+  flatCommand(cmd: FlatCommand, comments: readonly Comment[]): boolean {
+    return (this.evaluator ??= this.start(comments, cmd.start)).flatCommand(cmd);
   }
 
   /** `comments`: every comment of the file. */

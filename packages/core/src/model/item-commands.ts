@@ -10,7 +10,7 @@ import type { Item, PropertyValue } from './types.js';
 
 import { select, type ImplicitSpec, type SelectedItem, type Selection, type SelectorContext } from './selectors.js';
 import { commandValue, exprText } from './values.js';
-import { addTouch } from './store.js';
+import { addTouch, type ModelStore } from './store.js';
 import type { LoggedCommand } from './command-log.js';
 import { propLayout, type PropLayout } from './logged-item.js';
 
@@ -35,7 +35,7 @@ export interface ItemCommandContext extends SelectorContext {
 }
 
 /** Arguments of `add` that steer the command rather than set a property. */
-const ADD_CONTROL_ARGS = new Set(['place-before', 'copy-from']);
+export const ADD_CONTROL_ARGS: ReadonlySet<string> = new Set(['place-before', 'copy-from']);
 /** `set`'s item selector. */
 const SET_CONTROL_ARGS = new Set(['numbers']);
 
@@ -45,13 +45,29 @@ function span(s: Span): Span {
 
 /** Which property each named argument sets (see `propLayout`), memoised per argument-name list. */
 function layoutOf(ctx: ItemCommandContext, skip: ReadonlySet<string>): PropLayout {
-  const argNames = ctx.logged.argNames;
-  let layout = ctx.layouts.get(argNames);
+  return memoLayout(ctx.layouts, ctx.logged.argNames, ctx.argName, skip);
+}
+
+/** `propLayout`, memoised in `layouts` (a menu's and verb's) by argument-name list. */
+export function memoLayout(
+  layouts: Map<readonly (string | null)[], PropLayout>,
+  argNames: readonly (string | null)[],
+  argName: ((name: string) => string) | undefined,
+  skip: ReadonlySet<string>,
+): PropLayout {
+  let layout = layouts.get(argNames);
   if (layout === undefined) {
-    layout = propLayout(argNames, ctx.argName, skip);
-    ctx.layouts.set(argNames, layout);
+    layout = propLayout(argNames, argName, skip);
+    layouts.set(argNames, layout);
   }
   return layout;
+}
+
+/** The common `add` (no steering argument): the item's properties are its log record's arguments. */
+export function addLoggedItem(store: ModelStore, logged: LoggedCommand, layout: PropLayout, uncertain: boolean): Item {
+  const item = store.newLoggedItem(logged, layout, uncertain);
+  store.insert(item);
+  return item;
 }
 
 /** Named args as properties, in the order a Map filled argument by argument lists them. */
@@ -147,12 +163,7 @@ function placeBeforeIndex(ctx: ItemCommandContext, arg: NamedArg): { index: numb
 
 export function addItem(ctx: ItemCommandContext): Item {
   const layout = layoutOf(ctx, ADD_CONTROL_ARGS);
-  if (!layout.steered) {
-    // The common `add`: the item's properties are the command's arguments, read from the log.
-    const item = ctx.store.newLoggedItem(ctx.menu, ctx.logged, layout, ctx.source.text, ctx.uncertain);
-    ctx.store.insert(item);
-    return item;
-  }
+  if (!layout.steered) return addLoggedItem(ctx.store, ctx.logged, layout, ctx.uncertain);
   const copyFrom = named(ctx, 'copy-from');
   const placeBefore = named(ctx, 'place-before');
   const props = propertyArgs(ctx, ADD_CONTROL_ARGS);

@@ -62,23 +62,36 @@ export function propLayout(
   return { names, argIndex, steered };
 }
 
-/** An item made by a plain `add`: its span and properties are its log record's. */
+/**
+ * An item made by a plain `add`: its menu, span and properties are its log record's. Only what can
+ * change is a field (a 20 MB export has 400,000 of these, each copied by the garbage collector while
+ * young); `removed` becomes one only on the rare item a `remove` removes.
+ */
 export class LoggedItem implements Item {
-  readonly implicit = false;
-  removed?: boolean;
+  declare removed?: boolean;
   /** Set on the first change to the properties: from then on `props` is this ordinary Map. */
   own: Map<string, PropertyValue> | null = null;
 
   constructor(
     readonly id: number,
-    readonly menu: string,
     readonly record: LoggedCommand,
     readonly layout: PropLayout,
-    /** The file's text, for values known only by their source (code blocks, dynamic values). */
-    readonly text: string,
     public uncertain: boolean,
     public touchedBy: Span[],
   ) {}
+
+  get implicit(): false {
+    return false;
+  }
+
+  get menu(): string {
+    return this.record.menu;
+  }
+
+  /** The file's text, for values known only by their source (code blocks, dynamic values). */
+  get text(): string {
+    return this.record.sourceText;
+  }
 
   get span(): Span {
     return this.record.span;

@@ -22,16 +22,20 @@ export function addTouch(item: Item, span: Span): void {
 export class ModelStore {
   readonly menus = new Map<string, Menu>();
   private nextId = 1;
+  private lastMenu: Menu | null = null;
   private readonly singletons = new Map<string, Item>();
   /** `*1A`-style references seen in a menu, mapped to the implicit item standing for them. */
   private readonly internalIds = new Map<string, Item>();
 
   menu(path: string): Menu {
+    // Items come in long runs into one menu (an export's adds).
+    if (this.lastMenu !== null && this.lastMenu.path === path) return this.lastMenu;
     let m = this.menus.get(path);
     if (!m) {
       m = { path, items: [] };
       this.menus.set(path, m);
     }
+    this.lastMenu = m;
     return m;
   }
 
@@ -53,8 +57,8 @@ export class ModelStore {
   }
 
   /** An item made by a plain `add`, read from its log record (see logged-item.ts). */
-  newLoggedItem(menu: string, record: LoggedCommand, layout: PropLayout, text: string, uncertain: boolean): LoggedItem {
-    const item = new LoggedItem(this.nextId++, menu, record, layout, text, uncertain, NO_TOUCHES);
+  newLoggedItem(record: LoggedCommand, layout: PropLayout, uncertain: boolean): LoggedItem {
+    const item = new LoggedItem(this.nextId++, record, layout, uncertain, NO_TOUCHES);
     if (!uncertain && item.anyDynamic()) item.uncertain = true;
     return item;
   }

@@ -9,6 +9,7 @@
  */
 import type { Comment, Statement } from '../ast.js';
 import { BLOCK_ARGS, SCRIPT_PROPERTIES, VALUE_COMMANDS } from '../commands.js';
+import { FlatCommand } from '../flatcommand.js';
 import { FlatLineParser, flatLineHooks } from '../flatline.js';
 import { decodeEscapedBytes, SIMPLE_ESCAPES } from './escapes.js';
 import * as T from './tokens.js';
@@ -40,6 +41,8 @@ export interface ScannedStatement {
    * empty and the driver takes this statement as it is.
    */
   statement?: Statement;
+  /** Set instead of `statement` for a plain `verb name=value …` line (valid until the next `next()`). */
+  flat?: FlatCommand;
 }
 
 /** Deepest bracket/string nesting accepted; deeper input is `syntax/too-deep`. */
@@ -118,10 +121,15 @@ export class Scanner {
       if (!flatLineHooks.disabled) {
         this.skipBlank();
         if (this.pos >= text.length) return null;
-        const flat = (this.flat ??= new FlatLineParser(text)).statementAt(this.pos);
-        if (flat) {
+        const flat = (this.flat ??= new FlatLineParser(text));
+        const statement = flat.statementAt(this.pos);
+        if (statement instanceof FlatCommand) {
           this.pos = flat.next;
-          return parsedStatement(flat.statement, flat.hasScriptString);
+          return { tokens: NO_TOKENS, start: statement.start, end: statement.end, failed: false, hasScriptString: false, flat: statement };
+        }
+        if (statement) {
+          this.pos = flat.next;
+          return parsedStatement(statement, flat.hasScriptString);
         }
       }
       if (this.pos >= text.length) return null;
