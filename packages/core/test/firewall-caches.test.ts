@@ -97,3 +97,28 @@ add action=accept chain=forward comment=iface-narrow in-interface=ether2 protoco
     expect(shadows()).toEqual(expected);
   });
 });
+
+describe('matcher sets shared between rules and routers', () => {
+  const shadows = (family: 4 | 6, text: string) => {
+    const config = build(`${HEADER}/${family === 4 ? 'ip' : 'ipv6'} firewall filter\n${text}`);
+    return shadowedRules(config, filterTable(config, family)).map((s) => s.rule.comment);
+  };
+
+  it.each([
+    ['src-address=10.0.0.0/8', 'src-address=10.1.0.0/16'],
+    ['protocol=tcp dst-port=22,80', 'protocol=tcp dst-port=22'],
+    ['connection-state=new,invalid', 'connection-state=new'],
+  ])('keeps %s and its negation apart', (wide, narrow) => {
+    const later = `add action=accept chain=input comment=narrow ${narrow}\n`;
+    for (let i = 0; i < 2; i++) {
+      expect(shadows(4, `add action=drop chain=input ${wide}\n${later}`)).toEqual(['narrow']);
+      expect(shadows(4, `add action=drop chain=input ${wide.replace(/=/g, '=!').replace('=!tcp', '=tcp')}\n${later}`)).toEqual([]);
+    }
+  });
+
+  it('keeps the families apart', () => {
+    const text = 'add action=drop chain=input src-address=10.0.0.0/8\nadd action=accept chain=input comment=narrow src-address=10.1.0.0/16\n';
+    expect(shadows(4, text)).toEqual(['narrow']);
+    expect(shadows(6, text)).toEqual([]); // IPv4 prefixes in an IPv6 table are not understood
+  });
+});

@@ -118,6 +118,28 @@ interface Constraints {
 
 const RANGE_DIMS = ['src-address', 'dst-address', 'src-port', 'dst-port', 'port'];
 
+// The address, port and state sets depend on the matcher's value alone, and values repeat across
+// rules and across the routers of a network: each is worked out once (sorted, never changed
+// afterwards) and shared. `null` = not representable. Bounded like the compiled matchers.
+const sharedSets = new Map<string, Bounds[] | Set<string> | null>();
+const MAX_SHARED_SETS = 20_000;
+
+function shared<T extends Bounds[] | Set<string>>(key: string, make: () => T | undefined): T | undefined {
+  let set = sharedSets.get(key);
+  if (set === undefined) {
+    if (sharedSets.size >= MAX_SHARED_SETS) sharedSets.clear();
+    sharedSets.set(key, (set = make() ?? null));
+  }
+  return (set ?? undefined) as T | undefined;
+}
+
+/** A usable range matcher's set, in ascending order of first address. */
+function rangeSet(name: string, value: PropertyValue, family: IpFamily): Bounds[] | undefined {
+  return shared(`${family}${value.negated ? '!' : ' '}${name}=${value.text}`, () =>
+    (name.endsWith('address') ? addressSet(value, family) : portSet(value))?.sort((a, b) => (a.first < b.first ? -1 : a.first > b.first ? 1 : 0)),
+  );
+}
+
 function constraintsOf(config: RouterConfig, rule: FilterRule): Constraints {
   const c: Constraints = { rule, complete: true, dims: [], ranges: new Map(), iface: new Map(), exact: new Map() };
   const dims = new Set<string>();
@@ -132,12 +154,12 @@ function constraintsOf(config: RouterConfig, rule: FilterRule): Constraints {
       else c.protocol = { number: n, negated: value.negated };
       dims.add(name);
     } else if (RANGE_DIMS.includes(name)) {
-      const set = name.endsWith('address') ? addressSet(value, rule.family) : portSet(value);
+      const set = rangeSet(name, value, rule.family);
       if (set === undefined) c.complete = false;
-      else c.ranges.set(name, set.sort((a, b) => (a.first < b.first ? -1 : a.first > b.first ? 1 : 0)));
+      else c.ranges.set(name, set);
       dims.add(name);
     } else if (name === 'connection-state') {
-      const set = stateSet(value);
+      const set = shared(`${value.negated ? '!' : ' '}connection-state=${value.text}`, () => stateSet(value));
       if (set === undefined) c.complete = false;
       else c.states = set;
       dims.add(name);
