@@ -128,13 +128,15 @@ function buildList(id: number, family: IpFamily, entries: ListEntries): { member
       open = true;
       continue;
     }
-    const disabled = certainProp(item, 'disabled');
-    // Set, but not for certain: the entry may or may not be enabled.
-    if (disabled === undefined && prop(item, 'disabled') !== undefined) {
-      open = true;
-      continue;
+    if (prop(item, 'disabled') !== undefined) {
+      const disabled = certainProp(item, 'disabled');
+      // Set, but not for certain: the entry may or may not be enabled.
+      if (disabled === undefined) {
+        open = true;
+        continue;
+      }
+      if (disabled === 'yes' || disabled === 'true') continue; // isDisabled
     }
-    if (disabled === 'yes' || disabled === 'true') continue; // isDisabled
     if (uncertainList[i] === 1 || isTimeoutSet(prop(item, 'timeout'))) {
       open = true;
       continue;
@@ -171,17 +173,20 @@ export function addressLists(config: RouterConfig, family: IpFamily): AddressLis
   const ids = new Map<string, number>();
   for (let i = 0; i < items.length; i++) {
     const item = items[i]!;
-    const list = staticProp(item, 'list');
+    // Certain is the common case: one lookup.
+    let list = certainProp(item, 'list');
     if (list === undefined) {
-      listOf[i] = -1;
-      unnamedEntry = true;
-      continue;
+      list = staticProp(item, 'list');
+      if (list === undefined) {
+        listOf[i] = -1;
+        unnamedEntry = true;
+        continue;
+      }
+      uncertainList[i] = 1;
     }
     let id = ids.get(list);
     if (id === undefined) ids.set(list, (id = ids.size));
     listOf[i] = id;
-    // Only read for certain items (an uncertain item opens its list anyway).
-    if (!item.uncertain && certainProp(item, 'list') === undefined) uncertainList[i] = 1;
   }
   const entries = groupByList(items, listOf, ids.size, uncertainList);
   const isFilled = (name: string): boolean => {
