@@ -13,6 +13,7 @@ import type { Bounds, IpFamily } from '../prefix.js';
 import { addressListMembership, parseAddressOrRange } from './address-lists.js';
 import type { FilterRule } from './filter-rules.js';
 import { type PacketDescription, setWithinSorted, setsOverlap, sortedByFirst } from './packet.js';
+import { SharedByValue } from './shared-by-value.js';
 
 export interface RuleMatch {
   result: Tri;
@@ -66,11 +67,11 @@ const PORT_PROTOCOLS: ReadonlySet<number> = new Set([6, 17, 33, 132, 136]);
 
 /** Protocol name or number → number; undefined when unknown. */
 export function protocolNumber(text: string): number | undefined {
-  if (/^\d{1,3}$/.test(text)) {
-    const n = Number(text);
-    return n <= 255 ? n : undefined;
-  }
-  return PROTOCOL_NUMBERS.get(text.toLowerCase());
+  // Names are the common case: the map first (no name is all digits).
+  const named = PROTOCOL_NUMBERS.get(text.toLowerCase());
+  if (named !== undefined || !/^\d{1,3}$/.test(text)) return named;
+  const n = Number(text);
+  return n <= 255 ? n : undefined;
 }
 
 export function negate(t: Tri): Tri {
@@ -247,33 +248,14 @@ export const MODELLED_MATCHERS: ReadonlySet<string> = new Set([
 ]);
 
 // A compiled test depends only on the family, the matcher's name and its value (config and packet
-// are arguments), and values repeat: across a chain's rules, and across the routers of a network
-// (a generated 1,000-router network has 57 distinct matcher values in 115,000 matchers). So tests
-// are shared: by name, then by text (the model shares value strings, whose hashes V8 keeps), then
-// by variant (family, `!`, set under control flow). Bounded: a pathological input cannot grow it
-// past MAX_SHARED_TESTS.
-const sharedTests = new Map<string, Map<string, MatcherTest[]>>();
-let sharedTestCount = 0;
-const MAX_SHARED_TESTS = 20_000;
+// are arguments), so tests are shared by value.
+const sharedTests = new SharedByValue<MatcherTest>(20_000);
 
 /** One matcher (`name=value` of a `family` rule) parsed once, with `!` and control flow applied. */
 export function compileMatcher(family: IpFamily, name: string, value: PropertyValue): MatcherTest {
   if (value.dynamic) return ALWAYS_UNKNOWN;
-  if (sharedTestCount >= MAX_SHARED_TESTS) {
-    sharedTests.clear();
-    sharedTestCount = 0;
-  }
-  let byText = sharedTests.get(name);
-  if (byText === undefined) sharedTests.set(name, (byText = new Map()));
-  let variants = byText.get(value.text);
-  if (variants === undefined) byText.set(value.text, (variants = []));
   const variant = (family === 6 ? 4 : 0) + (value.negated ? 2 : 0) + (value.uncertain ? 1 : 0);
-  let test = variants[variant];
-  if (test === undefined) {
-    sharedTestCount++;
-    variants[variant] = test = compileStatic(family, name, value);
-  }
-  return test;
+  return sharedTests.get(name, value.text, variant, () => compileStatic(family, name, value));
 }
 
 function compileStatic(family: IpFamily, name: string, value: PropertyValue): MatcherTest {

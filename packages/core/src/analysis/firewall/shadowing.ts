@@ -11,6 +11,7 @@ import type { Bounds, IpFamily } from '../prefix.js';
 import { type FilterRule, type FilterTable, TERMINAL_ACTIONS } from './filter-rules.js';
 import { MODELLED_MATCHERS, parseAddressValue, parsePorts, protocolNumber } from './matchers.js';
 import { anyAddress, setWithinSorted, sortedByFirst } from './packet.js';
+import { SharedByValue } from './shared-by-value.js';
 
 export interface Shadow {
   /** The rule that can never match. */
@@ -118,24 +119,14 @@ interface Constraints {
 
 const RANGE_DIMS = ['src-address', 'dst-address', 'src-port', 'dst-port', 'port'];
 
-// The address, port and state sets depend on the matcher's value alone, and values repeat across
-// rules and across the routers of a network: each is worked out once (sorted, never changed
-// afterwards) and shared. `null` = not representable. Bounded like the compiled matchers.
-const sharedSets = new Map<string, Bounds[] | Set<string> | null>();
-const MAX_SHARED_SETS = 20_000;
-
-function shared<T extends Bounds[] | Set<string>>(key: string, make: () => T | undefined): T | undefined {
-  let set = sharedSets.get(key);
-  if (set === undefined) {
-    if (sharedSets.size >= MAX_SHARED_SETS) sharedSets.clear();
-    sharedSets.set(key, (set = make() ?? null));
-  }
-  return (set ?? undefined) as T | undefined;
-}
+// The address, port and state sets depend on the matcher's value alone: worked out once (sorted,
+// never changed afterwards) and shared by value. Undefined = not representable.
+const sharedRanges = new SharedByValue<Bounds[] | undefined>(20_000);
+const sharedStates = new SharedByValue<Set<string> | undefined>(1_000);
 
 /** A usable range matcher's set, in ascending order of first address. */
 function rangeSet(name: string, value: PropertyValue, family: IpFamily): Bounds[] | undefined {
-  return shared(`${family}${value.negated ? '!' : ' '}${name}=${value.text}`, () =>
+  return sharedRanges.get(name, value.text, (family === 6 ? 2 : 0) + (value.negated ? 1 : 0), () =>
     (name.endsWith('address') ? addressSet(value, family) : portSet(value))?.sort((a, b) => (a.first < b.first ? -1 : a.first > b.first ? 1 : 0)),
   );
 }
@@ -159,7 +150,7 @@ function constraintsOf(config: RouterConfig, rule: FilterRule): Constraints {
       else c.ranges.set(name, set);
       dims.add(name);
     } else if (name === 'connection-state') {
-      const set = shared(`${value.negated ? '!' : ' '}connection-state=${value.text}`, () => stateSet(value));
+      const set = sharedStates.get(name, value.text, value.negated ? 1 : 0, () => stateSet(value));
       if (set === undefined) c.complete = false;
       else c.states = set;
       dims.add(name);
