@@ -89,28 +89,15 @@ function isTimeoutSet(timeout: string | undefined): boolean {
 }
 
 /**
- * The entries of a family's menu, grouped by the first pass, which reads only `list=`: the
- * indexes of each list's items, list after list in one array (4 bytes an entry rather than an
- * array of items per list), so that merging a list reads only its own entries.
+ * The entries of a family's menu, grouped by the first pass, which reads only `list=`: the indexes
+ * of each list's items (numbers, not items), so that merging a list reads only its own entries.
  */
 interface ListEntries {
   items: readonly Item[];
-  /** The entries of list `id` are `items[byList[k]]` for `start[id] ≤ k < start[id + 1]`. */
-  start: Int32Array;
-  byList: Int32Array;
-  /** Per item: 1 when its `list=` itself was set under control flow (rare). */
-  uncertainList: Uint8Array;
-}
-
-/** Group item indexes by list id (a counting sort); `listOf[i]` is −1 for an item in no known list. */
-function groupByList(items: readonly Item[], listOf: Int32Array, lists: number, uncertainList: Uint8Array): ListEntries {
-  const start = new Int32Array(lists + 1);
-  for (let i = 0; i < listOf.length; i++) if (listOf[i]! >= 0) start[listOf[i]! + 1]++;
-  for (let id = 0; id < lists; id++) start[id + 1] += start[id]!;
-  const next = start.slice(0, lists);
-  const byList = new Int32Array(start[lists]!);
-  for (let i = 0; i < listOf.length; i++) if (listOf[i]! >= 0) byList[next[listOf[i]!]++] = i;
-  return { items, start, byList, uncertainList };
+  /** Per list id, the indexes in `items` of its entries. */
+  byList: number[][];
+  /** Items whose `list=` itself was set under control flow (rare), by index. */
+  uncertainList: Set<number>;
 }
 
 /**
@@ -119,10 +106,9 @@ function groupByList(items: readonly Item[], listOf: Int32Array, lists: number, 
  */
 function buildList(id: number, family: IpFamily, entries: ListEntries): { members: MergedRanges; openEntries: boolean } {
   const builder = new MergedRangesBuilder(family);
-  const { items, start, byList, uncertainList } = entries;
+  const { items, uncertainList } = entries;
   let open = false;
-  for (let k = start[id]!; k < start[id + 1]!; k++) {
-    const i = byList[k]!;
+  for (const i of entries.byList[id]!) {
     const item = items[i]!;
     if (item.uncertain) {
       open = true;
@@ -137,7 +123,7 @@ function buildList(id: number, family: IpFamily, entries: ListEntries): { member
       }
       if (disabled === 'yes' || disabled === 'true') continue; // isDisabled
     }
-    if (uncertainList[i] === 1 || isTimeoutSet(prop(item, 'timeout'))) {
+    if (uncertainList.has(i) || isTimeoutSet(prop(item, 'timeout'))) {
       open = true;
       continue;
     }
@@ -167,10 +153,12 @@ export function addressLists(config: RouterConfig, family: IpFamily): AddressLis
   // First pass: each entry's list. An entry whose list is not known statically could be in any
   // list, which opens them all.
   const items = config.items(MENUS[family]);
-  const listOf = new Int32Array(items.length);
-  const uncertainList = new Uint8Array(items.length);
+  const byList: number[][] = [];
+  const uncertainList = new Set<number>();
   let unnamedEntry = false;
   const ids = new Map<string, number>();
+  let lastList: string | undefined;
+  let last: number[] | undefined;
   for (let i = 0; i < items.length; i++) {
     const item = items[i]!;
     // Certain is the common case: one lookup.
@@ -178,17 +166,24 @@ export function addressLists(config: RouterConfig, family: IpFamily): AddressLis
     if (list === undefined) {
       list = staticProp(item, 'list');
       if (list === undefined) {
-        listOf[i] = -1;
         unnamedEntry = true;
         continue;
       }
-      uncertainList[i] = 1;
+      uncertainList.add(i);
     }
-    let id = ids.get(list);
-    if (id === undefined) ids.set(list, (id = ids.size));
-    listOf[i] = id;
+    // Exports list a list's entries together: most lookups are the previous entry's list.
+    if (list !== lastList) {
+      let id = ids.get(list);
+      if (id === undefined) {
+        ids.set(list, (id = ids.size));
+        byList.push([]);
+      }
+      lastList = list;
+      last = byList[id]!;
+    }
+    last!.push(i);
   }
-  const entries = groupByList(items, listOf, ids.size, uncertainList);
+  const entries: ListEntries = { items, byList, uncertainList };
   const isFilled = (name: string): boolean => {
     if (unnamedEntry) return true;
     const filled = filledLists(config);
