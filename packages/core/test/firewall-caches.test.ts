@@ -8,6 +8,7 @@ import { evaluateChain } from '../src/analysis/firewall/chain-walk.js';
 import { filterTable } from '../src/analysis/firewall/filter-rules.js';
 import { matchRule } from '../src/analysis/firewall/matchers.js';
 import { shadowedRules } from '../src/analysis/firewall/shadowing.js';
+import { SharedByValue } from '../src/analysis/firewall/shared-by-value.js';
 import { type PacketDescription, anyAddress, nonLoopback } from '../src/analysis/firewall/packet.js';
 import { build } from './model-helpers.js';
 
@@ -95,5 +96,44 @@ add action=accept chain=forward comment=iface-narrow in-interface=ether2 protoco
     ];
     expect(shadows()).toEqual(expected);
     expect(shadows()).toEqual(expected);
+  });
+});
+
+describe('matcher sets shared between rules and routers', () => {
+  const shadows = (family: 4 | 6, text: string) => {
+    const config = build(`${HEADER}/${family === 4 ? 'ip' : 'ipv6'} firewall filter\n${text}`);
+    return shadowedRules(config, filterTable(config, family)).map((s) => s.rule.comment);
+  };
+
+  it.each([
+    ['src-address=10.0.0.0/8', 'src-address=10.1.0.0/16'],
+    ['protocol=tcp dst-port=22,80', 'protocol=tcp dst-port=22'],
+    ['connection-state=new,invalid', 'connection-state=new'],
+  ])('keeps %s and its negation apart', (wide, narrow) => {
+    const later = `add action=accept chain=input comment=narrow ${narrow}\n`;
+    for (let i = 0; i < 2; i++) {
+      expect(shadows(4, `add action=drop chain=input ${wide}\n${later}`)).toEqual(['narrow']);
+      expect(shadows(4, `add action=drop chain=input ${wide.replace(/=/g, '=!').replace('=!tcp', '=tcp')}\n${later}`)).toEqual([]);
+    }
+  });
+
+  it('keeps the families apart', () => {
+    const text = 'add action=drop chain=input src-address=10.0.0.0/8\nadd action=accept chain=input comment=narrow src-address=10.1.0.0/16\n';
+    expect(shadows(4, text)).toEqual(['narrow']);
+    expect(shadows(6, text)).toEqual([]); // IPv4 prefixes in an IPv6 table are not understood
+  });
+});
+
+describe('SharedByValue', () => {
+  it('makes each (name, text, variant) once, keeps undefined results, and starts over past its bound', () => {
+    const cache = new SharedByValue<number | undefined>(3);
+    let made = 0;
+    const make = (v: number | undefined) => () => (made++, v);
+    expect(cache.get('port', '22', 0, make(1))).toBe(1);
+    expect(cache.get('port', '22', 1, make(2))).toBe(2);
+    expect(cache.get('proto', '22', 0, make(undefined))).toBeUndefined();
+    expect([cache.get('port', '22', 0, make(9)), cache.get('proto', '22', 0, make(9)), made]).toEqual([1, undefined, 3]);
+    expect(cache.get('port', '80', 0, make(4))).toBe(4); // the fourth result: made after starting over
+    expect(cache.get('port', '22', 0, make(5))).toBe(5);
   });
 });

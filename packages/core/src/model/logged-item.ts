@@ -121,6 +121,16 @@ export class LoggedItem implements Item {
     return this.record.propertyDynamic(at) ? undefined : this.record.propertyText(at, this.text);
   }
 
+  /** The text of `name` when it is set, not dynamic and not set under control flow (see `certainProp`). */
+  certainTextOf(name: string): string | undefined {
+    if (this.own) {
+      const v = this.own.get(name);
+      return v === undefined || v.dynamic || v.uncertain ? undefined : v.text;
+    }
+    // Every logged value shares its command's certainty (`LoggedCommand.propertyValue`).
+    return this.record.uncertain ? undefined : this.staticTextOf(name);
+  }
+
   /** Some value depends on variables or commands. */
   anyDynamic(): boolean {
     if (this.own) {

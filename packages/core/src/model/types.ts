@@ -153,6 +153,16 @@ export function staticProp(item: Item, name: string): string | undefined {
   return v === undefined || v.dynamic ? undefined : v.text;
 }
 
+/**
+ * The property's text when it is set statically and for certain: not from variables or commands,
+ * not set (or unset) under control flow. A dynamic value is always uncertain too.
+ */
+export function certainProp(item: Item, name: string): string | undefined {
+  if (item instanceof LoggedItem) return item.certainTextOf(name);
+  const v = item.props.get(name);
+  return v === undefined || v.dynamic || v.uncertain ? undefined : v.text;
+}
+
 export function isDisabled(item: Item): boolean {
   const text = staticProp(item, 'disabled');
   return text === 'yes' || text === 'true';

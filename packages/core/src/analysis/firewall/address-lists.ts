@@ -7,7 +7,7 @@
  * `add-src-to-address-list` actions, DHCP server, PPP profiles, DNS static…), an entry set under
  * control flow, or a partial script that does not show the list at all.
  */
-import { type Item, type RouterConfig, prop } from '../../model/types.js';
+import { type Item, type RouterConfig, certainProp, prop, staticProp } from '../../model/types.js';
 import { splitList } from '../../model/values.js';
 import type { Tri } from '../interface-lists.js';
 import { type Bounds, type IpFamily, ipv4PrefixBounds, parseAddress, parsePrefix, ipv4PrefixNumbers } from '../prefix.js';
@@ -18,7 +18,11 @@ export interface AddressList {
   family: IpFamily;
   /** The addresses of static, certain, enabled entries, merged into one set. */
   members: MergedRanges;
-  open: boolean;
+  /**
+   * Something may add to the list at run time, or an entry cannot be read statically. (A getter:
+   * what fills lists at run time is only looked for when a question needs it.)
+   */
+  readonly open: boolean;
 }
 
 export interface AddressListIndex {
@@ -27,8 +31,8 @@ export interface AddressListIndex {
    * request: real exports carry big feeds that no filter rule asks about.
    */
   list(name: string): AddressList | undefined;
-  /** List names something fills at run time. */
-  filled: Set<string>;
+  /** Does something fill the list `name` at run time (or could, being unnamed)? */
+  isFilled(name: string): boolean;
 }
 
 const MENUS: Record<IpFamily, string> = { 4: '/ip/firewall/address-list', 6: '/ipv6/firewall/address-list' };
@@ -53,8 +57,11 @@ export function parseAddressOrRange(text: string, family: IpFamily): Bounds | un
 /** A name in `filled` that stands for "some list we cannot name" (a dynamic `list=` or `address-list=`). */
 const ANY_LIST = '\u0000any';
 
-// Both families read the same names; computed once per config (a walk over every item). Callers
-// copy it before adding to it.
+const FILLING_PROPERTIES = ['address-list', 'address-lists'];
+
+// Both families read the same names; computed once per config (a walk over every item), and only
+// when a question's answer depends on it. `prop`/`staticProp` answer log-backed items without
+// building values: a big export has hundreds of thousands of items.
 const filledCache = new WeakMap<RouterConfig, ReadonlySet<string>>();
 
 function filledLists(config: RouterConfig): ReadonlySet<string> {
@@ -63,11 +70,11 @@ function filledLists(config: RouterConfig): ReadonlySet<string> {
   const out = new Set<string>();
   for (const menu of config.menus.values()) {
     for (const item of menu.items) {
-      for (const name of ['address-list', 'address-lists']) {
-        const v = item.props.get(name);
-        if (v === undefined) continue;
-        if (v.dynamic) out.add(ANY_LIST);
-        else for (const l of splitList(v)) out.add(l);
+      for (const name of FILLING_PROPERTIES) {
+        if (prop(item, name) === undefined) continue;
+        const text = staticProp(item, name);
+        if (text === undefined) out.add(ANY_LIST); // set from a variable or command
+        else for (const l of splitList(text)) out.add(l);
       }
     }
   }
@@ -82,48 +89,60 @@ function isTimeoutSet(timeout: string | undefined): boolean {
 }
 
 /**
- * The entries of a family's menu, grouped by the first pass, which reads only `list=`: each
- * entry's list as a number (4 bytes an entry rather than an array of items per list).
+ * The entries of a family's menu, grouped by the first pass, which reads only `list=`: the indexes
+ * of each list's items (numbers, not items), so that merging a list reads only its own entries.
  */
 interface ListEntries {
   items: readonly Item[];
-  /** Per item: the index of its list in `names`, or −1 when the list is not known statically. */
-  listOf: Int32Array;
-  /** Items whose `list=` itself was set under control flow (rare). */
-  uncertainList: Set<Item>;
+  /** Per list id, the indexes in `items` of its entries. */
+  byList: number[][];
+  /** Items whose `list=` itself was set under control flow (rare), by index. */
+  uncertainList: Set<number>;
 }
 
-/** One list's members and openness from its entries; `open` starts from what fills it at run time. */
-function buildList(name: string, id: number, family: IpFamily, entries: ListEntries, open: boolean): AddressList {
+/**
+ * One list's members, and whether its own entries open it (an entry that may or may not be there,
+ * with a timeout, or whose address is not a static prefix or range).
+ */
+function buildList(id: number, family: IpFamily, entries: ListEntries): { members: MergedRanges; openEntries: boolean } {
   const builder = new MergedRangesBuilder(family);
-  const { items, listOf } = entries;
-  for (let i = 0; i < items.length; i++) {
-    if (listOf[i] !== id) continue;
+  const { items, uncertainList } = entries;
+  let open = false;
+  for (const i of entries.byList[id]!) {
     const item = items[i]!;
-    const disabled = item.props.get('disabled');
-    const isOff = disabled !== undefined && !disabled.dynamic && (disabled.text === 'yes' || disabled.text === 'true'); // isDisabled
-    if (isOff && !item.uncertain && !disabled.uncertain) continue;
-    const settled = !item.uncertain && !entries.uncertainList.has(item) && !(disabled?.uncertain ?? false) && !isOff;
-    if (!settled || isTimeoutSet(prop(item, 'timeout'))) {
+    if (item.uncertain) {
       open = true;
       continue;
     }
-    const address = item.props.get('address');
-    if (address === undefined || address.dynamic) {
+    if (prop(item, 'disabled') !== undefined) {
+      const disabled = certainProp(item, 'disabled');
+      // Set, but not for certain: the entry may or may not be enabled.
+      if (disabled === undefined) {
+        open = true;
+        continue;
+      }
+      if (disabled === 'yes' || disabled === 'true') continue; // isDisabled
+    }
+    if (uncertainList.has(i) || isTimeoutSet(prop(item, 'timeout'))) {
+      open = true;
+      continue;
+    }
+    const address = staticProp(item, 'address');
+    if (address === undefined) {
       open = true;
       continue;
     }
     // Plain IPv4 addresses and prefixes (most entries) go in as numbers, without a Bounds object.
-    const v4 = family === 4 ? ipv4PrefixNumbers(address.text) : undefined;
+    const v4 = family === 4 ? ipv4PrefixNumbers(address) : undefined;
     if (v4 !== undefined) {
       builder.addNumbers(v4.first, v4.last);
       continue;
     }
-    const bounds = parseAddressOrRange(address.text, family);
+    const bounds = parseAddressOrRange(address, family);
     if (bounds === undefined) open = true;
     else builder.add(bounds);
   }
-  return { name, family, members: builder.build(), open };
+  return { members: builder.build(), openEntries: open };
 }
 
 export function addressLists(config: RouterConfig, family: IpFamily): AddressListIndex {
@@ -131,33 +150,63 @@ export function addressLists(config: RouterConfig, family: IpFamily): AddressLis
   if (!byFamily) cache.set(config, (byFamily = new Map()));
   const hit = byFamily.get(family);
   if (hit) return hit;
-  const filled = new Set(filledLists(config));
   // First pass: each entry's list. An entry whose list is not known statically could be in any
   // list, which opens them all.
   const items = config.items(MENUS[family]);
-  const entries: ListEntries = { items, listOf: new Int32Array(items.length), uncertainList: new Set() };
+  const byList: number[][] = [];
+  const uncertainList = new Set<number>();
+  let unnamedEntry = false;
   const ids = new Map<string, number>();
+  let lastList: string | undefined;
+  let last: number[] | undefined;
   for (let i = 0; i < items.length; i++) {
-    const list = items[i]!.props.get('list');
-    if (list === undefined || list.dynamic) {
-      entries.listOf[i] = -1;
-      filled.add(ANY_LIST);
-      continue;
+    const item = items[i]!;
+    // Certain is the common case: one lookup.
+    let list = certainProp(item, 'list');
+    if (list === undefined) {
+      list = staticProp(item, 'list');
+      if (list === undefined) {
+        unnamedEntry = true;
+        continue;
+      }
+      uncertainList.add(i);
     }
-    let id = ids.get(list.text);
-    if (id === undefined) ids.set(list.text, (id = ids.size));
-    entries.listOf[i] = id;
-    if (list.uncertain) entries.uncertainList.add(items[i]!);
+    // Exports list a list's entries together: most lookups are the previous entry's list.
+    if (list !== lastList) {
+      let id = ids.get(list);
+      if (id === undefined) {
+        ids.set(list, (id = ids.size));
+        byList.push([]);
+      }
+      lastList = list;
+      last = byList[id]!;
+    }
+    last!.push(i);
   }
+  const entries: ListEntries = { items, byList, uncertainList };
+  const isFilled = (name: string): boolean => {
+    if (unnamedEntry) return true;
+    const filled = filledLists(config);
+    return filled.has(name) || filled.has(ANY_LIST);
+  };
   const built = new Map<string, AddressList>();
   const index: AddressListIndex = {
-    filled,
+    isFilled,
     list(name) {
       let l = built.get(name);
       if (l === undefined) {
         const id = ids.get(name);
         if (id === undefined) return undefined;
-        built.set(name, (l = buildList(name, id, family, entries, filled.has(name) || filled.has(ANY_LIST))));
+        const { members, openEntries } = buildList(id, family, entries);
+        l = {
+          name,
+          family,
+          members,
+          get open() {
+            return openEntries || isFilled(name);
+          },
+        };
+        built.set(name, l);
       }
       return l;
     },
@@ -170,9 +219,10 @@ export function addressLists(config: RouterConfig, family: IpFamily): AddressLis
 export function addressListMembership(config: RouterConfig, family: IpFamily, list: string, set: readonly Bounds[]): Tri {
   const index = addressLists(config, family);
   const l = index.list(list);
-  // A partial script runs on a router whose lists it does not show.
-  const open = !config.isExport || (l ? l.open : index.filled.has(list) || index.filled.has(ANY_LIST));
   if (l !== undefined && !l.members.empty && set.every((r) => l.members.covers(r))) return 'yes';
-  if (!open && !(l !== undefined && set.some((r) => l.members.meets(r)))) return 'no';
-  return 'unknown';
+  if (l !== undefined && set.some((r) => l.members.meets(r))) return 'unknown';
+  // Only now does openness matter (finding what fills lists walks the whole file). A partial
+  // script runs on a router whose lists it does not show.
+  const open = !config.isExport || (l !== undefined ? l.open : index.isFilled(list));
+  return open ? 'unknown' : 'no';
 }

@@ -102,7 +102,8 @@ function walk(ctx: WalkContext, chain: string): ChainResult {
         const subAlts = sub.alts.flatMap((a): Alt[] =>
           a.outcome !== 'return' ? [a] : sub.end === 'return' ? [] : [{ ...a, outcome: 'unknown' }],
         );
-        outcome = { end: sub.end, ...(sub.rule ? { rule: sub.rule } : {}), jumps: [rule, ...sub.jumps], alts: subAlts };
+        outcome = { end: sub.end, jumps: [rule, ...sub.jumps], alts: subAlts };
+        if (sub.rule) outcome.rule = sub.rule;
       }
     } else {
       outcome = { end: eff.end, rule, jumps: [], alts: [] };
@@ -110,7 +111,7 @@ function walk(ctx: WalkContext, chain: string): ChainResult {
     if (m.result === 'yes') {
       alts.push(...outcome.alts);
       if (eff.kind === 'jump' && outcome.end === 'return') continue;
-      return { end: outcome.end, ...(outcome.rule ? { rule: outcome.rule } : { rule }), jumps: outcome.jumps, alts };
+      return { end: outcome.end, rule: outcome.rule ?? rule, jumps: outcome.jumps, alts };
     }
     // Unknown match: the main path goes on; remember what would happen otherwise.
     if (eff.kind === 'jump') {
@@ -138,13 +139,9 @@ export function evaluateChain(config: RouterConfig, family: IpFamily, chain: str
       if (outcome !== main || outcome === 'unknown') couldDiffer.push({ rule: a.rule, outcome, unknownMatchers: a.unknownMatchers });
     }
     const verdict: Verdict = couldDiffer.length > 0 ? 'unknown' : main;
-    return {
-      verdict,
-      mainPath: main,
-      ...(r.end !== 'return' && r.rule ? { deciding: r.rule } : {}),
-      jumps: r.jumps,
-      couldDiffer,
-    };
+    const result: FirewallVerdict = { verdict, mainPath: main, jumps: r.jumps, couldDiffer };
+    if (r.end !== 'return' && r.rule) result.deciding = r.rule;
+    return result;
   } catch {
     return { verdict: 'unknown', mainPath: 'unknown', jumps: [], couldDiffer: [] };
   }

@@ -95,20 +95,24 @@ export function ruleFrom(item: Item, family: IpFamily, position: number, values:
     else if (disabledValue.uncertain) disabled = 'unknown';
     else disabled = on ? 'yes' : 'no';
   }
-  return {
+  // Optional fields are assigned, not spread in: a spread of a conditional object is a slow
+  // runtime call, and every rule of every router is read.
+  const rule: FilterRule = {
     item,
     family,
     position,
-    ...(chain !== undefined && !chain.dynamic ? { chain: chain.text } : {}),
-    ...(action === undefined ? { action: 'accept' } : !action.dynamic ? { action: action.text } : {}),
-    ...(jump !== undefined && !jump.dynamic ? { jumpTarget: jump.text } : {}),
     disabled,
     uncertain: item.uncertain || (chain?.uncertain ?? false) || (action?.uncertain ?? false),
     matchers,
     span: item.span,
     actionSpan: action?.span ?? item.span,
-    ...(comment !== undefined && !comment.dynamic ? { comment: comment.text } : {}),
   };
+  if (chain !== undefined && !chain.dynamic) rule.chain = chain.text;
+  if (action === undefined) rule.action = 'accept';
+  else if (!action.dynamic) rule.action = action.text;
+  if (jump !== undefined && !jump.dynamic) rule.jumpTarget = jump.text;
+  if (comment !== undefined && !comment.dynamic) rule.comment = comment.text;
+  return rule;
 }
 
 function readRule(item: Item, family: IpFamily, position: number): FilterRule {

@@ -13,6 +13,7 @@ import type { Bounds, IpFamily } from '../prefix.js';
 import { addressListMembership, parseAddressOrRange } from './address-lists.js';
 import type { FilterRule } from './filter-rules.js';
 import { type PacketDescription, setWithinSorted, setsOverlap, sortedByFirst } from './packet.js';
+import { SharedByValue } from './shared-by-value.js';
 
 export interface RuleMatch {
   result: Tri;
@@ -66,11 +67,11 @@ const PORT_PROTOCOLS: ReadonlySet<number> = new Set([6, 17, 33, 132, 136]);
 
 /** Protocol name or number → number; undefined when unknown. */
 export function protocolNumber(text: string): number | undefined {
-  if (/^\d{1,3}$/.test(text)) {
-    const n = Number(text);
-    return n <= 255 ? n : undefined;
-  }
-  return PROTOCOL_NUMBERS.get(text.toLowerCase());
+  // Names are the common case: the map first (no name is all digits).
+  const named = PROTOCOL_NUMBERS.get(text.toLowerCase());
+  if (named !== undefined || !/^\d{1,3}$/.test(text)) return named;
+  const n = Number(text);
+  return n <= 255 ? n : undefined;
 }
 
 export function negate(t: Tri): Tri {
@@ -246,9 +247,18 @@ export const MODELLED_MATCHERS: ReadonlySet<string> = new Set([
   'icmp-options',
 ]);
 
+// A compiled test depends only on the family, the matcher's name and its value (config and packet
+// are arguments), so tests are shared by value.
+const sharedTests = new SharedByValue<MatcherTest>(20_000);
+
 /** One matcher (`name=value` of a `family` rule) parsed once, with `!` and control flow applied. */
 export function compileMatcher(family: IpFamily, name: string, value: PropertyValue): MatcherTest {
   if (value.dynamic) return ALWAYS_UNKNOWN;
+  const variant = (family === 6 ? 4 : 0) + (value.negated ? 2 : 0) + (value.uncertain ? 1 : 0);
+  return sharedTests.get(name, value.text, variant, () => compileStatic(family, name, value));
+}
+
+function compileStatic(family: IpFamily, name: string, value: PropertyValue): MatcherTest {
   const positive = compilePositive(family, name, value.text);
   const { negated, uncertain } = value;
   return (config, packet) => {

@@ -11,6 +11,7 @@ import type { Bounds, IpFamily } from '../prefix.js';
 import { type FilterRule, type FilterTable, TERMINAL_ACTIONS } from './filter-rules.js';
 import { MODELLED_MATCHERS, parseAddressValue, parsePorts, protocolNumber } from './matchers.js';
 import { anyAddress, setWithinSorted, sortedByFirst } from './packet.js';
+import { SharedByValue } from './shared-by-value.js';
 
 export interface Shadow {
   /** The rule that can never match. */
@@ -118,6 +119,18 @@ interface Constraints {
 
 const RANGE_DIMS = ['src-address', 'dst-address', 'src-port', 'dst-port', 'port'];
 
+// The address, port and state sets depend on the matcher's value alone: worked out once (sorted,
+// never changed afterwards) and shared by value. Undefined = not representable.
+const sharedRanges = new SharedByValue<Bounds[] | undefined>(20_000);
+const sharedStates = new SharedByValue<Set<string> | undefined>(1_000);
+
+/** A usable range matcher's set, in ascending order of first address. */
+function rangeSet(name: string, value: PropertyValue, family: IpFamily): Bounds[] | undefined {
+  return sharedRanges.get(name, value.text, (family === 6 ? 2 : 0) + (value.negated ? 1 : 0), () =>
+    (name.endsWith('address') ? addressSet(value, family) : portSet(value))?.sort((a, b) => (a.first < b.first ? -1 : a.first > b.first ? 1 : 0)),
+  );
+}
+
 function constraintsOf(config: RouterConfig, rule: FilterRule): Constraints {
   const c: Constraints = { rule, complete: true, dims: [], ranges: new Map(), iface: new Map(), exact: new Map() };
   const dims = new Set<string>();
@@ -132,12 +145,12 @@ function constraintsOf(config: RouterConfig, rule: FilterRule): Constraints {
       else c.protocol = { number: n, negated: value.negated };
       dims.add(name);
     } else if (RANGE_DIMS.includes(name)) {
-      const set = name.endsWith('address') ? addressSet(value, rule.family) : portSet(value);
+      const set = rangeSet(name, value, rule.family);
       if (set === undefined) c.complete = false;
-      else c.ranges.set(name, set.sort((a, b) => (a.first < b.first ? -1 : a.first > b.first ? 1 : 0)));
+      else c.ranges.set(name, set);
       dims.add(name);
     } else if (name === 'connection-state') {
-      const set = stateSet(value);
+      const set = sharedStates.get(name, value.text, value.negated ? 1 : 0, () => stateSet(value));
       if (set === undefined) c.complete = false;
       else c.states = set;
       dims.add(name);
