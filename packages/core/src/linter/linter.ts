@@ -118,8 +118,10 @@ function parseAndBuild(content: string | Uint8Array, file: string, routerosVersi
       }
       if (isFlatCommand(stmt)) {
         // The bulk of an export: the only nodes the visitors act on are the statement (a command:
-        // its span is recorded, it holds no secret itself) and its named args (never statements).
+        // its span is recorded; the secret visitor reads only `:local`/`:global`/`:set` ones, which
+        // may assign a key to a variable) and its named args (never statements).
         statements.push(stmt.start, stmt.end);
+        if (stmt.colon) secret!(stmt as unknown as AnyNode);
         for (const arg of stmt.args) if (arg.kind === 'named') secret!(arg as unknown as AnyNode);
       } else forEachNode(stmt, visit);
     } catch {
