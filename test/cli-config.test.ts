@@ -5,7 +5,7 @@
  * schema; and `--max-warnings`, `--quiet`, `--no-inline-config`, `--report-unused-directives`,
  * `--print-config`, `--init`, `explain`, `--list-rules`, `--output-file`, `--network-strict`.
  */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -286,5 +286,17 @@ describe('options', () => {
     const files = (JSON.parse(r.stdout) as { filePath: string }[]).map((f) => path.relative(d, f.filePath)).sort();
     expect(files).toEqual(['clients/alice.conf', 'server.rsc']);
     expect(existsSync(path.join(d, 'etc/nginx.conf'))).toBe(true);
+  });
+
+  it('a file of a directory that cannot be read is named on stderr (exit 2); the others are linted, in order', async () => {
+    const names = Array.from({ length: 70 }, (_, i) => `r${String(i).padStart(2, '0')}.rsc`);
+    const d = tree(Object.fromEntries(names.map((n) => [n, ROUTER])));
+    symlinkSync(path.join(d, 'missing-target'), path.join(d, 'r33.rsc.tmp'));
+    renameSync(path.join(d, 'r33.rsc.tmp'), path.join(d, 'r33.rsc'));
+    const r = await run(d, ['--no-config', '-f', 'json', '.']);
+    expect(r.stderr).toContain('cannot read "r33.rsc": ENOENT');
+    expect(r.code).toBe(2);
+    const files = (JSON.parse(r.stdout) as { filePath: string }[]).map((f) => path.relative(d, f.filePath));
+    expect(files).toEqual(names.filter((n) => n !== 'r33.rsc'));
   });
 });

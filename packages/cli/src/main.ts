@@ -187,18 +187,45 @@ async function readInputs(options: CliOptions, io: CliIo, loader: ConfigLoader):
   const collected = await collectFiles(options.patterns, io.cwd);
   for (const e of collected.errors) io.stderr(`roslint: ${e}\n`);
   let failed = collected.errors.length > 0;
+  const wanted: { file: string; settings: FileInput['settings'] }[] = [];
   for (const file of collected.files) {
     const settings = settingsFor(file, options, loader);
-    if (settings.ignored) continue;
-    try {
-      inputs.push({ file, content: await fs.readFile(path.resolve(io.cwd, file)), settings });
-    } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code ?? 'read error';
-      io.stderr(`roslint: cannot read "${file}": ${code}\n`);
+    if (!settings.ignored) wanted.push({ file, settings });
+  }
+  const contents = await readFiles(wanted.map((w) => path.resolve(io.cwd, w.file)));
+  wanted.forEach(({ file, settings }, i) => {
+    const content = contents[i]!;
+    if (content instanceof Uint8Array) inputs.push({ file, content, settings });
+    else {
+      io.stderr(`roslint: cannot read "${file}": ${content.code}\n`);
       failed = true;
     }
-  }
+  });
   return { inputs, failed };
+}
+
+/** Files read at once (a bound: each holds a descriptor while it is read). */
+const READS_IN_FLIGHT = 32;
+
+/**
+ * Each file's bytes, or the error code that stopped its read, in order. Several reads are in
+ * flight: one at a time, each waited for its round trips to the thread pool, and 1,000 router
+ * files took ~200 ms with the process idle.
+ */
+async function readFiles(files: readonly string[]): Promise<(Uint8Array | { code: string })[]> {
+  const out: (Uint8Array | { code: string })[] = new Array(files.length);
+  let next = 0;
+  const reader = async (): Promise<void> => {
+    for (let i = next++; i < files.length; i = next++) {
+      try {
+        out[i] = await fs.readFile(files[i]!);
+      } catch (err) {
+        out[i] = { code: (err as NodeJS.ErrnoException).code ?? 'read error' };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(READS_IN_FLIGHT, files.length) }, reader));
+  return out;
 }
 
 function redactedText(text: string, spans: LintResult['secretSpans']): string {
