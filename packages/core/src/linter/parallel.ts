@@ -7,7 +7,8 @@
  * main thread simply takes more of the files. Workers take files in batches as they finish
  * earlier ones, run `prepare`, and post back each file's network summary and secret values
  * (lint-worker.ts). The main thread rebuilds a config from each summary around its own
- * SourceText of the same content, runs the network rules, collects the network's secrets, and
+ * SourceText of the same content (and builds the per-router analyses the topology reads, while
+ * the workers are still busy), runs the network rules, collects the network's secrets, and
  * sends each worker its files' network reports and the secrets; the workers `finish` their files.
  * wg-quick `.conf` files (small; their configs are marked as wg-quick by identity) are always linted
  * on the main thread. A worker that fails (an exception, running out of memory, a module that does
