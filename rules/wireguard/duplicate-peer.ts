@@ -18,9 +18,9 @@ export const duplicatePeer: RouterRule = {
     const candidates: { peer: WgPeer; key: string; id?: string }[] = [];
     const peersByKey = new Map<string, number>();
     for (const peer of ctx.use(wireguardView).peers) {
-      if (peer.disabled || peer.interfaceName === undefined) continue;
+      if (peer.disabled || peer.interfaceName === undefined || !peer.interfaceCertain) continue;
       const key = certainProp(peer.item, 'public-key');
-      if (key === undefined || certainProp(peer.item, 'interface') === undefined) continue;
+      if (key === undefined) continue;
       candidates.push({ peer, key });
       peersByKey.set(key, (peersByKey.get(key) ?? 0) + 1);
     }

@@ -29,8 +29,8 @@ export function claimsByInterface(view: WireGuardView): Map<string, AllowedClaim
   const out = new Map<string, AllowedClaim[]>();
   for (const peer of view.peers) {
     if (peer.disabled || peer.item.uncertain || peer.interfaceName === undefined) continue;
-    // `certain(peer.allowedValue)`, `certain(peer.interfaceValue)` without building the values.
-    if (certainProp(peer.item, 'allowed-address') === undefined || certainProp(peer.item, 'interface') === undefined) continue;
+    // `certain(peer.allowedValue)` without building the value.
+    if (!peer.interfaceCertain || certainProp(peer.item, 'allowed-address') === undefined) continue;
     let list = out.get(peer.interfaceName);
     for (const entry of peer.allowed) {
       if (!entry.prefix) continue;

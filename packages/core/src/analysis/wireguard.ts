@@ -53,6 +53,8 @@ export interface WgPeer {
   index: number;
   interfaceName?: string;
   interfaceValue?: PropertyValue;
+  /** `certain(interfaceValue) !== undefined`, worked out once: pairing and several rules ask it of every peer. */
+  interfaceCertain: boolean;
   publicKey?: string;
   publicKeyValue?: PropertyValue;
   /** Parsed entries; empty when the value is absent or dynamic. */
@@ -253,6 +255,7 @@ class Peer implements WgPeer {
     readonly allowed: AllowedAddress[],
     readonly responder: boolean,
     readonly disabled: boolean,
+    readonly interfaceCertain: boolean,
   ) {}
 
   get interfaceValue(): PropertyValue | undefined {
@@ -303,7 +306,8 @@ function buildPeer(item: Item, index: number, sourceText: string): WgPeer {
   // (old-space garbage of the firewall stage got promoted; measured, not understood).
   const comment = literal(props.get('comment'))?.text || undefined;
   const responderText = props.has('responder') ? staticProp(item, 'responder') : staticProp(item, 'is-responder');
-  const peer = new Peer(item, index, allowed, responderText === 'yes' || responderText === 'true', isDisabled(item));
+  const responder = responderText === 'yes' || responderText === 'true';
+  const peer = new Peer(item, index, allowed, responder, isDisabled(item), certainProp(item, 'interface') !== undefined);
   // Optional fields are set only when present, the ones most peers have first: peers then share
   // their hidden classes as long as possible, and these stores stay monomorphic (a store that
   // must find its transition among many shapes was the slowest line of the view on a 20,000-peer
@@ -334,8 +338,7 @@ const viewCache = new WeakMap<RouterConfig, WireGuardView>();
  * the tunnel does (routes, endpoints) skip every other peer.
  */
 export function liveInterfaceOf(view: WireGuardView, peer: WgPeer): WgInterface | undefined {
-  // `certainProp` is `certain(peer.interfaceValue)` without building the value.
-  if (peer.disabled || peer.item.uncertain || peer.interfaceName === undefined || certainProp(peer.item, 'interface') === undefined) return undefined;
+  if (peer.disabled || peer.item.uncertain || peer.interfaceName === undefined || !peer.interfaceCertain) return undefined;
   const wg = view.interfacesByName.get(peer.interfaceName);
   return wg === undefined || wg.disabled || wg.item.uncertain ? undefined : wg;
 }

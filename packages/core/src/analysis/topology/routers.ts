@@ -3,7 +3,7 @@
  * A router is named by its `/system identity` name, else its file name without directory and
  * extension; names that collide get the file appended so messages stay unambiguous.
  */
-import { type RouterConfig, certainProp } from '../../model/types.js';
+import type { RouterConfig } from '../../model/types.js';
 import { isWgQuickConfig } from '../../wgquick/read.js';
 import { type AddressIndex, type InterfaceAddress, addressIndex } from '../addresses.js';
 import type { IpFamily } from '../prefix.js';
@@ -79,8 +79,7 @@ export function buildRouters(configs: readonly RouterConfig[]): RouterNode[] {
       node.tunnelAddresses.set(iface, list);
     }
     for (const peer of view.peers) {
-      // `certainProp` is `certain(peer.interfaceValue)` without building the value.
-      if (peer.disabled || peer.item.uncertain || certainProp(peer.item, 'interface') === undefined) continue;
+      if (peer.disabled || peer.item.uncertain || !peer.interfaceCertain) continue;
       const iface = view.interfacesByName.get(peer.interfaceName!);
       if (!iface || !node.tunnelAddresses.has(iface)) continue;
       node.peers.push({ peer, iface });
