@@ -1,5 +1,5 @@
-import type { PropertyValue, RouterRule } from '@roslint/core';
-import { certain, checkKeyText, isKeyText, publicKeyProblem, peerRef, wireguardView, KEY_KEYWORDS } from '@roslint/core';
+import type { Item, RouterRule } from '@roslint/core';
+import { certainProp, checkKeyText, isKeyText, publicKeyProblem, peerRef, wireguardView, KEY_KEYWORDS } from '@roslint/core';
 
 /**
  * Keys that are not 32-byte base64, and public keys that are X25519 low-order points.
@@ -16,29 +16,31 @@ export const invalidKey: RouterRule = {
   check(ctx) {
     const view = ctx.use(wireguardView);
     // `owner` is called only when reporting: naming all 20,000 peers of a big export up front showed in profiles.
-    const secret = (v: PropertyValue | undefined, owner: () => string, prop: string, keywords: boolean) => {
-      const value = certain(v);
-      if (!value || value.text === '') return; // empty: RouterOS generates (interface) or unsets
-      if (keywords && KEY_KEYWORDS.has(value.text)) return;
-      if (isKeyText(value.text)) return;
-      const r = checkKeyText(value.text);
-      if (!r.ok) ctx.report({ span: value.span, message: `${prop} of ${owner()} ${r.reason}` });
+    // Keys are judged by their texts (`certainProp` builds no value); the value, for its span, is
+    // read only to report (a 20,000-peer export has three keys a peer).
+    const secret = (item: Item, prop: string, owner: () => string, keywords: boolean) => {
+      const text = certainProp(item, prop);
+      if (text === undefined || text === '') return; // empty: RouterOS generates (interface) or unsets
+      if (keywords && KEY_KEYWORDS.has(text)) return;
+      if (isKeyText(text)) return;
+      const r = checkKeyText(text);
+      if (!r.ok) ctx.report({ span: item.props.get(prop)!.span, message: `${prop} of ${owner()} ${r.reason}` });
     };
     for (const wg of view.interfaces) {
       if (wg.disabled) continue;
-      secret(wg.item.props.get('private-key'), () => `interface \`${wg.name}\``, 'private-key', false);
+      secret(wg.item, 'private-key', () => `interface \`${wg.name}\``, false);
     }
     for (const peer of view.peers) {
       if (peer.disabled) continue;
-      const pk = certain(peer.publicKeyValue);
-      if (pk) {
-        const problem = publicKeyProblem(pk.text);
-        if (problem) ctx.report({ span: pk.span, message: `public-key of ${peerRef(peer)} ${problem}` });
+      const pk = certainProp(peer.item, 'public-key');
+      if (pk !== undefined) {
+        const problem = publicKeyProblem(pk);
+        if (problem) ctx.report({ span: peer.publicKeyValue!.span, message: `public-key of ${peerRef(peer)} ${problem}` });
       }
       // RouterOS accepts `auto`/`none` for the peer's preshared-key and (7.12+) private-key.
       const owner = () => peerRef(peer);
-      secret(peer.presharedKeyValue, owner, 'preshared-key', true);
-      secret(peer.privateKeyValue, owner, 'private-key', true);
+      secret(peer.item, 'preshared-key', owner, true);
+      secret(peer.item, 'private-key', owner, true);
     }
   },
 };

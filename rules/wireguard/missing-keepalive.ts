@@ -1,5 +1,5 @@
 import type { RouterRule } from '@roslint/core';
-import { addressIndex, certain, connectedSubnetsFor, parseAddress, peerRef, wireguardView } from '@roslint/core';
+import { addressIndex, certain, certainProp, connectedSubnetsFor, parseAddress, peerRef, wireguardView } from '@roslint/core';
 
 /** An initiating peer without persistent-keepalive: NAT mappings expire and the tunnel goes quiet. */
 export const missingKeepalive: RouterRule = {
@@ -15,15 +15,17 @@ export const missingKeepalive: RouterRule = {
     const wgNames = new Set(ctx.use(wireguardView).interfaces.map((i) => i.name));
     for (const peer of ctx.use(wireguardView).peers) {
       if (peer.disabled || peer.responder || peer.item.uncertain) continue;
-      const address = certain(peer.endpointAddressValue);
-      if (!address || address.text === '') continue;
+      // Texts first (`certainProp` builds no value); the values, for their spans, only to report.
+      const endpoint = certainProp(peer.item, 'endpoint-address');
+      if (endpoint === undefined || endpoint === '') continue;
       // An endpoint on a subnet of this router's own (non-tunnel) interfaces is a neighbour: no NAT between.
-      const literal = parseAddress(address.text);
+      const literal = parseAddress(endpoint);
       if (literal && connectedSubnetsFor(addresses, literal.family, literal.value).some((m) => !wgNames.has(m.address.interface ?? ''))) continue;
-      if (peer.keepaliveValue && !certain(peer.keepaliveValue)) continue;
-      if (peer.keepaliveValue && peer.keepaliveSeconds === undefined) continue; // unparsable: not ours
       if (peer.keepaliveSeconds !== undefined && peer.keepaliveSeconds > 0) continue;
       const zero = peer.keepaliveValue;
+      if (zero && !certain(zero)) continue;
+      if (zero && peer.keepaliveSeconds === undefined) continue; // unparsable: not ours
+      const address = peer.endpointAddressValue!;
       ctx.report({
         span: zero ? zero.span : address.span,
         message:

@@ -3,7 +3,7 @@
  * must not drop below IPv6's minimum while the tunnel carries IPv6.
  */
 import type { RouterRule, WgInterface, WgPeer, WireGuardView, RelatedReport } from '@roslint/core';
-import { certain, parseAddress, wireguardView, peerRef } from '@roslint/core';
+import { certainProp, parseAddress, wireguardView, peerRef } from '@roslint/core';
 // Not yet re-exported by @roslint/core's analysis index.
 import { routingAnalysis, underlayMtu, type RoutingAnalysis, type UnderlayEstimate } from '@roslint/core';
 import { addressesOn } from '@roslint/core';
@@ -30,15 +30,16 @@ function ceilingOf(view: WireGuardView, ra: RoutingAnalysis, wg: WgInterface): C
   let defaultPath: UnderlayEstimate | undefined;
   for (const peer of view.peersByInterface.get(wg.name) ?? []) {
     if (peer.disabled) continue;
-    const ep = certain(peer.endpointAddressValue);
-    if (ep === undefined || ep.text === '') continue;
-    const addr = parseAddress(ep.text);
+    // The text only (`certain(peer.endpointAddressValue)?.text` without building the value).
+    const endpoint = certainProp(peer.item, 'endpoint-address');
+    if (endpoint === undefined || endpoint === '') continue;
+    const addr = parseAddress(endpoint);
     // A host name resolves at run time; assume IPv4 over the default path.
     const family = addr?.family ?? 4;
     const underlay =
       addr !== undefined ? underlayMtu(ra, family, addr.value, wg.name) : (defaultPath ??= underlayMtu(ra, 4, undefined, wg.name));
     const value = underlay.mtu - OVERHEAD[family];
-    if (best === undefined || value < best.value) best = { value, family, underlay, peer, endpoint: ep.text };
+    if (best === undefined || value < best.value) best = { value, family, underlay, peer, endpoint };
   }
   if (best) return { value: best.value, family: best.family, underlay: best.underlay, why: `for ${peerRef(best.peer)} at ${best.endpoint}` };
   const underlay = underlayMtu(ra, 4, undefined, wg.name);

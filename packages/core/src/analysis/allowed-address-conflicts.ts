@@ -3,9 +3,9 @@
  * twice, and prefixes of one peer containing other peers' (the most specific wins, silently).
  * Rules use it through `ctx.use(allowedAddressConflicts)`.
  */
-import type { RouterConfig } from '../model/types.js';
+import { type RouterConfig, certainProp } from '../model/types.js';
 import type { Prefix } from './prefix.js';
-import { type AllowedAddress, type WgPeer, type WireGuardView, certain, wireguardView } from './wireguard.js';
+import { type AllowedAddress, type WgPeer, type WireGuardView, wireguardView } from './wireguard.js';
 
 /** One enabled peer's claim of one parsed allowed-address prefix. */
 export interface AllowedClaim {
@@ -29,7 +29,8 @@ export function claimsByInterface(view: WireGuardView): Map<string, AllowedClaim
   const out = new Map<string, AllowedClaim[]>();
   for (const peer of view.peers) {
     if (peer.disabled || peer.item.uncertain || peer.interfaceName === undefined) continue;
-    if (!certain(peer.allowedValue) || !certain(peer.interfaceValue)) continue;
+    // `certain(peer.allowedValue)` without building the value.
+    if (!peer.interfaceCertain || certainProp(peer.item, 'allowed-address') === undefined) continue;
     let list = out.get(peer.interfaceName);
     for (const entry of peer.allowed) {
       if (!entry.prefix) continue;

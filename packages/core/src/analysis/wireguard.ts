@@ -7,7 +7,7 @@
  */
 import type { Span } from '@roslint/parser';
 import type { Item, PropertyValue, RouterConfig } from '../model/types.js';
-import { isDisabled, staticProp } from '../model/types.js';
+import { certainProp, isDisabled, staticProp } from '../model/types.js';
 import { parsePrefixDetailed, type Prefix } from './prefix.js';
 import { derivePublicKey } from './keys.js';
 import { commentLabel } from '../linter/directives.js';
@@ -53,6 +53,8 @@ export interface WgPeer {
   index: number;
   interfaceName?: string;
   interfaceValue?: PropertyValue;
+  /** `certain(interfaceValue) !== undefined`, worked out once: pairing and several rules ask it of every peer. */
+  interfaceCertain: boolean;
   publicKey?: string;
   publicKeyValue?: PropertyValue;
   /** Parsed entries; empty when the value is absent or dynamic. */
@@ -93,10 +95,13 @@ export function certain(v: PropertyValue | undefined): PropertyValue | undefined
   return v !== undefined && !v.dynamic && !v.uncertain ? v : undefined;
 }
 
+/** A number written as at most nine decimal digits; undefined for any other text. */
+function intOfText(text: string | undefined): number | undefined {
+  return text !== undefined && /^\d{1,9}$/.test(text) ? Number(text) : undefined;
+}
+
 function intValue(v: PropertyValue | undefined): number | undefined {
-  const l = literal(v);
-  if (!l || !/^\d{1,9}$/.test(l.text)) return undefined;
-  return Number(l.text);
+  return intOfText(literal(v)?.text);
 }
 
 /**
@@ -122,6 +127,8 @@ export function parseDurationSeconds(text: string): number | undefined {
  * search, and falls back to the whole value span when it cannot be found verbatim.
  */
 export function splitListValue(value: PropertyValue, sourceText: string): { text: string; span: Span }[] {
+  const base = verbatimOffset(value, sourceText);
+  if (base >= 0) return splitVerbatim(value.text, base);
   const raw = sourceText.slice(value.span.start, value.span.end);
   const out: { text: string; span: Span }[] = [];
   let cursor = 0;
@@ -135,6 +142,50 @@ export function splitListValue(value: PropertyValue, sourceText: string): { text
     } else {
       out.push({ text, span: value.span });
     }
+  }
+  return out;
+}
+
+/**
+ * Where the value's text stands verbatim in the source — its span exactly, or inside the quotes
+ * of a quoted span — else −1. Then every entry sits where the search above would find it (the
+ * gap before an entry holds only commas and white space, which no trimmed entry starts with), so
+ * spans follow from offsets without slicing and searching; most values are written this way.
+ * A quoted text with a `"` is left to the search (the opening quote could then match).
+ */
+function verbatimOffset(value: PropertyValue, sourceText: string): number {
+  const { text, span } = value;
+  const width = span.end - span.start;
+  if (width === text.length && sourceText.startsWith(text, span.start)) return span.start;
+  if (width === text.length + 2 && sourceText.charCodeAt(span.start) === 34 /* " */ && sourceText.startsWith(text, span.start + 1)) {
+    return text.includes('"') ? -1 : span.start + 1;
+  }
+  return -1;
+}
+
+/** `splitListValue` of a text that stands at `base` in the source (see `verbatimOffset`). */
+function splitVerbatim(text: string, base: number): { text: string; span: Span }[] {
+  const out: { text: string; span: Span }[] = [];
+  let from = 0;
+  while (from <= text.length) {
+    let to = text.indexOf(',', from);
+    if (to < 0) to = text.length;
+    if (to > from) {
+      const first = text.charCodeAt(from);
+      const last = text.charCodeAt(to - 1);
+      // Printable ASCII at both ends needs no trimming (the common case: no slice of a slice).
+      if (first > 32 && first < 127 && last > 32 && last < 127) {
+        out.push({ text: text.slice(from, to), span: { start: base + from, end: base + to } });
+      } else {
+        const part = text.slice(from, to);
+        const entry = part.trim();
+        if (entry !== '') {
+          const start = base + from + part.length - part.trimStart().length;
+          out.push({ text: entry, span: { start, end: start + entry.length } });
+        }
+      }
+    }
+    from = to + 1;
   }
   return out;
 }
@@ -182,12 +233,70 @@ function buildInterfaces(config: RouterConfig): WgInterface[] {
   return out;
 }
 
+/**
+ * A peer of the view. Its `…Value` fields are read from the item on each access rather than kept:
+ * a log-backed item (LoggedItem) builds a PropertyValue with three spans per read, and a view
+ * holding eight of them per peer kept ~30 objects a peer alive for the whole lint (the garbage
+ * collector copies every one). Rebuilt values die young, which is cheap; rules read few of them.
+ * The parsed fields (names, key, allowed entries, numbers) are computed once, here.
+ */
+class Peer implements WgPeer {
+  declare interfaceName?: string;
+  declare publicKey?: string;
+  declare name?: string;
+  declare comment?: string;
+  declare endpointPort?: number;
+  declare keepaliveSeconds?: number;
+  label = '';
+
+  constructor(
+    readonly item: Item,
+    readonly index: number,
+    readonly allowed: AllowedAddress[],
+    readonly responder: boolean,
+    readonly disabled: boolean,
+    readonly interfaceCertain: boolean,
+  ) {}
+
+  get interfaceValue(): PropertyValue | undefined {
+    return literal(this.item.props.get('interface'));
+  }
+
+  get publicKeyValue(): PropertyValue | undefined {
+    return literal(this.item.props.get('public-key'));
+  }
+
+  get allowedValue(): PropertyValue | undefined {
+    return this.item.props.get('allowed-address');
+  }
+
+  get endpointAddressValue(): PropertyValue | undefined {
+    return this.item.props.get('endpoint-address');
+  }
+
+  get endpointPortValue(): PropertyValue | undefined {
+    return this.item.props.get('endpoint-port');
+  }
+
+  get keepaliveValue(): PropertyValue | undefined {
+    return this.item.props.get('persistent-keepalive');
+  }
+
+  get presharedKeyValue(): PropertyValue | undefined {
+    return this.item.props.get('preshared-key');
+  }
+
+  get privateKeyValue(): PropertyValue | undefined {
+    return this.item.props.get('private-key');
+  }
+}
+
 function buildPeer(item: Item, index: number, sourceText: string): WgPeer {
   const props = item.props;
-  const allowedValue = props.get('allowed-address');
   const allowed: AllowedAddress[] = [];
-  if (literal(allowedValue)) {
-    for (const e of splitListValue(allowedValue!, sourceText)) {
+  const allowedValue = literal(props.get('allowed-address'));
+  if (allowedValue) {
+    for (const e of splitListValue(allowedValue, sourceText)) {
       const r = parsePrefixDetailed(e.text);
       allowed.push(r.ok ? { text: e.text, span: e.span, prefix: r.prefix } : { text: e.text, span: e.span, error: r.reason });
     }
@@ -197,47 +306,23 @@ function buildPeer(item: Item, index: number, sourceText: string): WgPeer {
   // (old-space garbage of the firewall stage got promoted; measured, not understood).
   const comment = literal(props.get('comment'))?.text || undefined;
   const responderText = props.has('responder') ? staticProp(item, 'responder') : staticProp(item, 'is-responder');
-  const peer: WgPeer = {
-    item,
-    index,
-    allowed,
-    responder: responderText === 'yes' || responderText === 'true',
-    disabled: isDisabled(item),
-    label: '',
-  };
-  // Optional fields are set only when present (exactOptionalPropertyTypes; and cheaper than spreads).
-  const interfaceValue = literal(props.get('interface'));
-  if (interfaceValue) {
-    peer.interfaceName = interfaceValue.text;
-    peer.interfaceValue = interfaceValue;
-  }
-  const publicKeyValue = literal(props.get('public-key'));
-  if (publicKeyValue) {
-    peer.publicKey = publicKeyValue.text;
-    peer.publicKeyValue = publicKeyValue;
-  }
-  if (allowedValue) peer.allowedValue = allowedValue;
-  // The fields most peers have come first, the rare ones after: peers then share their hidden
-  // classes as long as possible, and these stores stay monomorphic (a store that must find its
-  // transition among many shapes was the slowest line of the view on a 20,000-peer export).
+  const responder = responderText === 'yes' || responderText === 'true';
+  const peer = new Peer(item, index, allowed, responder, isDisabled(item), certainProp(item, 'interface') !== undefined);
+  // Optional fields are set only when present, the ones most peers have first: peers then share
+  // their hidden classes as long as possible, and these stores stay monomorphic (a store that
+  // must find its transition among many shapes was the slowest line of the view on a 20,000-peer
+  // export). `staticProp` is `literal(props.get(…))?.text` without building the value.
+  const interfaceName = staticProp(item, 'interface');
+  if (interfaceName !== undefined) peer.interfaceName = interfaceName;
+  const publicKey = staticProp(item, 'public-key');
+  if (publicKey !== undefined) peer.publicKey = publicKey;
   if (name) peer.name = name;
   if (comment) peer.comment = comment;
-  const endpointAddressValue = props.get('endpoint-address');
-  if (endpointAddressValue) peer.endpointAddressValue = endpointAddressValue;
-  const endpointPortValue = props.get('endpoint-port');
-  if (endpointPortValue) peer.endpointPortValue = endpointPortValue;
-  const endpointPort = intValue(endpointPortValue);
+  const endpointPort = intOfText(staticProp(item, 'endpoint-port'));
   if (endpointPort !== undefined) peer.endpointPort = endpointPort;
-  const keepaliveValue = props.get('persistent-keepalive');
-  if (keepaliveValue) {
-    peer.keepaliveValue = keepaliveValue;
-    const seconds = literal(keepaliveValue) ? parseDurationSeconds(keepaliveValue.text) : undefined;
-    if (seconds !== undefined) peer.keepaliveSeconds = seconds;
-  }
-  const presharedKeyValue = props.get('preshared-key');
-  if (presharedKeyValue) peer.presharedKeyValue = presharedKeyValue;
-  const privateKeyValue = props.get('private-key');
-  if (privateKeyValue) peer.privateKeyValue = privateKeyValue;
+  const keepalive = staticProp(item, 'persistent-keepalive');
+  const seconds = keepalive !== undefined ? parseDurationSeconds(keepalive) : undefined;
+  if (seconds !== undefined) peer.keepaliveSeconds = seconds;
   // A comment that carries a suppression directive names the peer without it.
   peer.label = name ?? (comment !== undefined ? commentLabel(comment) : undefined) ?? `#${index} (${shortKey(peer.publicKey)})`;
   return peer;
@@ -253,7 +338,7 @@ const viewCache = new WeakMap<RouterConfig, WireGuardView>();
  * the tunnel does (routes, endpoints) skip every other peer.
  */
 export function liveInterfaceOf(view: WireGuardView, peer: WgPeer): WgInterface | undefined {
-  if (peer.disabled || peer.item.uncertain || peer.interfaceName === undefined || !certain(peer.interfaceValue)) return undefined;
+  if (peer.disabled || peer.item.uncertain || peer.interfaceName === undefined || !peer.interfaceCertain) return undefined;
   const wg = view.interfacesByName.get(peer.interfaceName);
   return wg === undefined || wg.disabled || wg.item.uncertain ? undefined : wg;
 }

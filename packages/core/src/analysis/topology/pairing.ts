@@ -20,12 +20,18 @@
  * accepting this one's addresses up to the best length) + prefix lengths)), never peers × interfaces:
  * a template network where every router has the same hub address stays linear (see pickFarEnd).
  */
-import type { RouterConfig } from '../../model/types.js';
+import { type RouterConfig, certainProp } from '../../model/types.js';
 import { type Bounds, type Prefix, contains, overlaps, parseAddress } from '../prefix.js';
-import { type AllowedAddress, type WgInterface, type WgPeer, certain } from '../wireguard.js';
+import { type AllowedAddress, type WgInterface, type WgPeer } from '../wireguard.js';
 import { AcceptingInterfaceIndex, AllowedPrefixTable, TunnelAddressIndex, interfacesByPublicKey, outsideAddressOwners } from './indexes.js';
 import { addressKey, reachability } from './reachability.js';
 import { type RouterNode, type TunnelAddress, buildRouters } from './routers.js';
+
+/** The peer's non-empty, certain endpoint-address text (its value is not built: pairing reads only the text). */
+function certainEndpoint(peer: WgPeer): string | undefined {
+  const text = certainProp(peer.item, 'endpoint-address');
+  return text === '' ? undefined : text;
+}
 
 export type PairMethod = 'key' | 'address' | 'endpoint';
 
@@ -335,8 +341,8 @@ export function buildTopology(configs: readonly RouterConfig[], options: Topolog
    * NAT in front that could forward to it); a host name, no endpoint or a NATed target says nothing.
    */
   function endpointEvidence(peer: WgPeer, target: RouterNode): 'corroborates' | 'contradicts' | 'none' {
-    const value = certain(peer.endpointAddressValue);
-    const ip = value && value.text !== '' ? parseAddress(value.text) : undefined;
+    const endpoint = certainEndpoint(peer);
+    const ip = endpoint ? parseAddress(endpoint) : undefined;
     if (!ip) return 'none';
     const reach = reachability(target);
     if (reach.ownAddresses.has(addressKey(ip.family, ip.value))) return 'corroborates';
@@ -377,8 +383,8 @@ export function buildTopology(configs: readonly RouterConfig[], options: Topolog
     if (!set) {
       set = new Set();
       for (const q of peersByIface.get(iface) ?? []) {
-        const e = certain(q.endpointAddressValue);
-        const a = e && e.text !== '' ? parseAddress(e.text) : undefined;
+        const e = certainEndpoint(q);
+        const a = e ? parseAddress(e) : undefined;
         if (a) set.add(addressKey(a.family, a.value));
       }
       dialled.set(iface, set);
@@ -387,9 +393,9 @@ export function buildTopology(configs: readonly RouterConfig[], options: Topolog
   }
 
   function pairByEndpoint(router: RouterNode, iface: WgInterface, peer: WgPeer): Link | undefined {
-    const value = certain(peer.endpointAddressValue);
-    const ip = value && value.text !== '' ? parseAddress(value.text) : undefined;
-    if (!value || !ip) return undefined; // host names are not resolved
+    const endpoint = certainEndpoint(peer);
+    const ip = endpoint ? parseAddress(endpoint) : undefined;
+    if (!ip) return undefined; // host names are not resolved
     const key = addressKey(ip.family, ip.value);
     const owners = (outsideOwners ??= outsideAddressOwners(routers)).get(key) ?? [];
     if (owners.length !== 1 || owners[0] === router) return undefined;
@@ -406,7 +412,7 @@ export function buildTopology(configs: readonly RouterConfig[], options: Topolog
     });
     if (candidates.length > 1 && peer.endpointPort !== undefined) candidates = candidates.filter((j) => j.listenPort === peer.endpointPort);
     if (candidates.length !== 1) return undefined; // ambiguous: better no pair than a wrong one
-    return { router, iface, peer, target, targetIface: candidates[0]!, method: 'endpoint', endpoint: value.text };
+    return { router, iface, peer, target, targetIface: candidates[0]!, method: 'endpoint', endpoint };
   }
 
   completeKeyPairs(links, unpaired);

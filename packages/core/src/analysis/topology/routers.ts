@@ -79,7 +79,7 @@ export function buildRouters(configs: readonly RouterConfig[]): RouterNode[] {
       node.tunnelAddresses.set(iface, list);
     }
     for (const peer of view.peers) {
-      if (peer.disabled || peer.item.uncertain || !certain(peer.interfaceValue)) continue;
+      if (peer.disabled || peer.item.uncertain || !peer.interfaceCertain) continue;
       const iface = view.interfacesByName.get(peer.interfaceName!);
       if (!iface || !node.tunnelAddresses.has(iface)) continue;
       node.peers.push({ peer, iface });
