@@ -128,7 +128,11 @@ export function parseDurationSeconds(text: string): number | undefined {
  */
 export function splitListValue(value: PropertyValue, sourceText: string): { text: string; span: Span }[] {
   const base = verbatimOffset(value, sourceText);
-  if (base >= 0) return splitVerbatim(value.text, base);
+  return base >= 0 ? splitVerbatim(value.text, base) : splitListBySearch(value, sourceText);
+}
+
+/** `splitListValue` for any value: each entry searched for in the value's source text. */
+export function splitListBySearch(value: PropertyValue, sourceText: string): { text: string; span: Span }[] {
   const raw = sourceText.slice(value.span.start, value.span.end);
   const out: { text: string; span: Span }[] = [];
   let cursor = 0;
