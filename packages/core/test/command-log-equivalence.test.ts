@@ -44,8 +44,8 @@ function compareAll(text: string, uncertainOf: (i: number) => boolean): number {
     });
     for (let a = 0; a < stmt.args.length; a++) {
       if (stmt.args[a]!.kind !== 'named') continue;
-      expect(now.propertyValue(a, text)).toEqual(old.propertyValue(a, text));
-      expect(now.propertyText(a, text)).toBe(old.propertyText(a, text));
+      expect(now.propertyValue(a)).toEqual(old.propertyValue(a, text));
+      expect(now.propertyText(a)).toBe(old.propertyText(a, text));
       expect(now.propertyDynamic(a)).toBe(old.propertyDynamic(a));
     }
   });

@@ -314,10 +314,9 @@ export class LoggedCommand implements CommandRecord {
   /**
    * The property value named argument `i` sets: its static text, or its source text when it is a
    * code block or array (not dynamic) or depends on variables or commands (dynamic, so uncertain).
-   * For `name=` the value is empty and its span the empty range right after `=`. `text` is the
-   * file's text.
+   * For `name=` the value is empty and its span the empty range right after `=`.
    */
-  propertyValue(i: number, text: string): PropertyValue {
+  propertyValue(i: number): PropertyValue {
     const o = this.chunk.offsets;
     const k = (this.slot + 1 + i) * PER_ARG;
     const h = this.slot * PER_ARG;
@@ -334,18 +333,18 @@ export class LoggedCommand implements CommandRecord {
     const span = { start: o[k + 2]!, end: o[k + 3]! };
     const known = this.staticText(this.slot + 1 + i);
     if (known !== undefined) return { text: known, negated, dynamic: false, uncertain, span, nameSpan, statementSpan };
-    const source = text.slice(span.start, span.end);
+    const source = this.chunk.source.slice(span.start, span.end);
     if ((flags & SOURCE_TEXT) !== 0) return { text: source, negated, dynamic: false, uncertain, span, nameSpan, statementSpan };
     return { text: source, negated, dynamic: true, uncertain: true, span, nameSpan, statementSpan };
   }
 
   /** `propertyValue(i).text` without building the value. */
-  propertyText(i: number, text: string): string {
+  propertyText(i: number): string {
     const at = this.slot + 1 + i;
     const k = at * PER_ARG;
     const o = this.chunk.offsets;
     if ((o[k + 6]! & NO_VALUE) !== 0) return '';
-    return this.staticText(at) ?? text.slice(o[k + 2]!, o[k + 3]!);
+    return this.staticText(at) ?? this.chunk.source.slice(o[k + 2]!, o[k + 3]!);
   }
 
   /** The static text of argument slot `at` (undefined when dynamic or an unset). */

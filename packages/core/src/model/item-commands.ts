@@ -73,8 +73,7 @@ export function addLoggedItem(store: ModelStore, logged: LoggedCommand, layout: 
 /** Named args as properties, in the order a Map filled argument by argument lists them. */
 function propertyArgs(ctx: ItemCommandContext, skip: ReadonlySet<string>): [string, PropertyValue][] {
   const { names, argIndex } = layoutOf(ctx, skip);
-  const text = ctx.source.text;
-  return names.map((name, i) => [name, ctx.logged.propertyValue(argIndex[i]!, text)]);
+  return names.map((name, i) => [name, ctx.logged.propertyValue(argIndex[i]!)]);
 }
 
 function positionals(ctx: ItemCommandContext): Expr[] {

@@ -88,11 +88,6 @@ export class LoggedItem implements Item {
     return this.record.menu;
   }
 
-  /** The file's text, for values known only by their source (code blocks, dynamic values). */
-  get text(): string {
-    return this.record.sourceText;
-  }
-
   get span(): Span {
     return this.record.span;
   }
@@ -106,7 +101,7 @@ export class LoggedItem implements Item {
   textOf(name: string): string | undefined {
     if (this.own) return this.own.get(name)?.text;
     const i = this.layout.names.indexOf(name);
-    return i < 0 ? undefined : this.record.propertyText(this.layout.argIndex[i]!, this.text);
+    return i < 0 ? undefined : this.record.propertyText(this.layout.argIndex[i]!);
   }
 
   /** The text of `name` when it is set and not dynamic, without building the value (see `staticProp`). */
@@ -118,7 +113,7 @@ export class LoggedItem implements Item {
     const i = this.layout.names.indexOf(name);
     if (i < 0) return undefined;
     const at = this.layout.argIndex[i]!;
-    return this.record.propertyDynamic(at) ? undefined : this.record.propertyText(at, this.text);
+    return this.record.propertyDynamic(at) ? undefined : this.record.propertyText(at);
   }
 
   /** The text of `name` when it is set, not dynamic and not set under control flow (see `certainProp`). */
@@ -143,7 +138,7 @@ export class LoggedItem implements Item {
 
   /** The value the `at`-th property of the layout has (before any change). */
   loggedValue(at: number): PropertyValue {
-    return this.record.propertyValue(this.layout.argIndex[at]!, this.text);
+    return this.record.propertyValue(this.layout.argIndex[at]!);
   }
 }
 
